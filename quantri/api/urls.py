@@ -1,0 +1,3 @@
+from quantri.api.base import api
+
+__all__ = ["api"]

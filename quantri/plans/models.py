@@ -1,0 +1,388 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from quantri.indices.models import Dimension, Framework
+from quantri.orgs.models import Agency
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ACTIVE = "active", _("In force")
+    CLOSED = "closed", _("Closed")
+
+
+class Recurrence(models.TextChoices):
+    CONTINUOUS = "continuous", _("Continuous")
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    SEMIANNUAL = "semiannual", _("Every 6 months")
+    ANNUAL = "annual", _("Annual")
+
+
+class Frequency(models.TextChoices):
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    SEMIANNUAL = "semiannual", _("Every 6 months")
+    ANNUAL = "annual", _("Annual")
+
+
+class TaskStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    PAUSED = "paused", _("Paused")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+def weighted_progress(tasks) -> int:
+    """Weighted mean progress of a task QuerySet, cancelled tasks left out; 0 with no tasks."""
+    totals = tasks.exclude(status=TaskStatus.CANCELLED).aggregate(
+        done=Sum(F("weight") * F("progress")), weight=Sum("weight")
+    )
+    return round(totals["done"] / totals["weight"]) if totals["weight"] else 0
+
+
+class PlanQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True).exclude(status=PlanStatus.DRAFT)
+
+
+class Plan(models.Model):
+    """A plan (Kế hoạch) as its issuer wrote it, with the parts the office works from."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="plans"
+    )
+    framework = models.ForeignKey(
+        Framework,
+        verbose_name=_("index targeted"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plans",
+    )
+    issuer = models.CharField(_("issuer"), max_length=255, blank=True)
+    number = models.CharField(_("number/symbol"), max_length=60, blank=True)
+    issued_on = models.DateField(_("issue date"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=100, blank=True)
+    title = models.TextField(_("title"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent plan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+    parent_refs = models.JSONField(_("parent plan references"), default=list, blank=True)
+    purposes = models.JSONField(_("purposes"), default=list, blank=True)
+    requirements = models.JSONField(_("requirements"), default=list, blank=True)
+    responsibilities = models.JSONField(_("responsibilities"), default=list, blank=True)
+    signer_name = models.CharField(_("signer"), max_length=150, blank=True)
+    signer_position = models.CharField(_("signer's position"), max_length=150, blank=True)
+    signer_authority = models.CharField(
+        _("signing authority"), max_length=150, blank=True, help_text=_("e.g. KT. GIÁM ĐỐC")
+    )
+    recipients = models.JSONField(_("recipients"), default=list, blank=True)
+    source_document = models.FileField(
+        _("source document"), upload_to="plans/sources/%Y/", blank=True
+    )
+    source_filename = models.CharField(_("source file name"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.ACTIVE
+    )
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Shown on the public portal.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+        ordering = ["-year", "-issued_on", "-pk"]
+        constraints = [
+            # Numbers restart every year and are unique per issuer and year (Decree 30/2020).
+            models.UniqueConstraint(
+                fields=["agency", "number", "year"],
+                condition=~Q(number=""),
+                name="plan_number_unique_per_agency_year",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1990, year__lte=2200), name="plan_year_plausible"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} — {self.title}" if self.number else self.title
+
+    def progress(self) -> int:
+        return weighted_progress(Task.objects.filter(group__plan=self))
+
+
+class ReportingRule(models.Model):
+    """A reporting duty the plan sets ("Định kỳ 6 tháng, cả năm báo cáo … qua Văn phòng")."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="reporting_rules"
+    )
+    frequency = models.CharField(_("frequency"), max_length=20, choices=Frequency.choices)
+    due_text = models.CharField(_("deadline as written"), max_length=255, blank=True)
+    to_text = models.CharField(_("reported to"), max_length=255, blank=True)
+    via_text = models.CharField(_("through"), max_length=255, blank=True)
+    via_unit = models.ForeignKey(
+        Agency,
+        verbose_name=_("consolidating unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("reporting rule")
+        verbose_name_plural = _("reporting rules")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "frequency"], name="reporting_rule_one_per_frequency"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_frequency_display()
+
+
+class TaskGroup(models.Model):
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="groups"
+    )
+    order = models.PositiveSmallIntegerField(_("order"))
+    title = models.CharField(_("title"), max_length=500)
+    dimension = models.ForeignKey(
+        Dimension,
+        verbose_name=_("dimension"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="task_groups",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("task group")
+        verbose_name_plural = _("task groups")
+        ordering = ["plan", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "order"], name="task_group_order_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class TaskQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status__in=[TaskStatus.DONE, TaskStatus.CANCELLED])
+
+    def overdue(self, today=None):
+        return self.open().filter(due_on__lt=today or timezone.localdate())
+
+    def due_within(self, days: int, today=None):
+        today = today or timezone.localdate()
+        return self.open().filter(due_on__gte=today, due_on__lte=today + timezone.timedelta(days))
+
+    def for_page(self):
+        return self.select_related("lead_unit", "group__plan").prefetch_related("support_units")
+
+
+class Task(models.Model):
+    group = models.ForeignKey(
+        TaskGroup, verbose_name=_("task group"), on_delete=models.CASCADE, related_name="tasks"
+    )
+    order = models.PositiveSmallIntegerField(_("order"))
+    title = models.CharField(_("title"), max_length=500)
+    description = models.TextField(_("full text"), blank=True)
+    lead_unit = models.ForeignKey(
+        Agency,
+        verbose_name=_("lead unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="led_tasks",
+    )
+    lead_text = models.CharField(
+        _("lead unit as written"),
+        max_length=255,
+        blank=True,
+        help_text=_("Kept when the name matched no unit."),
+    )
+    support_units = models.ManyToManyField(
+        Agency, verbose_name=_("supporting units"), blank=True, related_name="supported_tasks"
+    )
+    support_text = models.JSONField(_("supporting units as written"), default=list, blank=True)
+    due_on = models.DateField(_("deadline"), null=True, blank=True)
+    recurrence = models.CharField(
+        _("recurrence"), max_length=20, choices=Recurrence.choices, blank=True
+    )
+    due_text = models.CharField(_("deadline as written"), max_length=255, blank=True)
+    expected_output = models.TextField(_("expected output"), blank=True)
+    weight = models.PositiveSmallIntegerField(_("weight"), default=1)
+    status = models.CharField(
+        _("status"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+
+    history = HistoricalRecords()
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["group__order", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "order"], name="task_order_unique"),
+            models.CheckConstraint(
+                condition=Q(progress__gte=0, progress__lte=100), name="task_progress_0_100"
+            ),
+            models.CheckConstraint(condition=Q(weight__gte=1), name="task_weight_positive"),
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(progress=100), name="task_done_means_100"
+            ),
+        ]
+        indexes = [
+            # "My unit's tasks" and the overdue lists filter on the lead unit and deadline.
+            models.Index(fields=["lead_unit", "due_on"], name="task_lead_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def plan(self) -> Plan:
+        return self.group.plan
+
+    @property
+    def lead_display(self) -> str:
+        return str(self.lead_unit) if self.lead_unit else self.lead_text
+
+    def is_overdue(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        open_ = self.status not in (TaskStatus.DONE, TaskStatus.CANCELLED)
+        return open_ and self.due_on is not None and self.due_on < today
+
+
+class ProgressUpdate(models.Model):
+    """One report of progress on a task, with its note: the task's working history."""
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="updates"
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"))
+    status = models.CharField(_("status"), max_length=20, choices=TaskStatus.choices)
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__gte=0, progress__lte=100), name="update_progress_0_100"
+            )
+        ]
+
+
+class Evidence(models.Model):
+    """A file or link that proves a result (minh chứng)."""
+
+    task = models.ForeignKey(
+        Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    update = models.ForeignKey(
+        ProgressUpdate,
+        verbose_name=_("progress update"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="evidence",
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    file = models.FileField(_("file"), upload_to="evidence/%Y/%m/", blank=True)
+    url = models.URLField(_("link"), blank=True, max_length=1000)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(file="") | ~Q(url=""), name="evidence_has_file_or_link"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url or self.file.name
+
+
+class PlanImport(models.Model):
+    """An uploaded plan document waiting in preview: the office corrects the parsed groups,
+    dimensions and assignments before anything is saved as a plan."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="+"
+    )
+    source_document = models.FileField(_("document"), upload_to="plans/imports/%Y/")
+    source_filename = models.CharField(_("file name"), max_length=255)
+    parsed = models.JSONField(_("parsed content"))
+    plan = models.ForeignKey(
+        Plan,
+        verbose_name=_("saved plan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("plan import")
+        verbose_name_plural = _("plan imports")

@@ -1,0 +1,303 @@
+"""Use cases that change plans and tasks. Views, the API and commands all call these."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from quantri.indices.models import Dimension, Framework
+from quantri.orgs.models import Agency
+from quantri.plans.models import (
+    Evidence,
+    Plan,
+    PlanImport,
+    ProgressUpdate,
+    ReportingRule,
+    Task,
+    TaskGroup,
+    TaskStatus,
+)
+from quantri.plans.parsing import DimensionRef, PlanDocumentError, UnitRef, parse_plan
+
+DEFAULT_FRAMEWORK = "PAPI"
+
+
+class PlanImportError(Exception):
+    """A plan that cannot be imported, with one message for the user."""
+
+
+def max_upload_bytes() -> int:
+    return settings.QUANTRI_MAX_UPLOAD_MB * 1024 * 1024
+
+
+def dimension_refs(framework: Framework) -> list[DimensionRef]:
+    return [
+        DimensionRef(code=d.code, names=[d.name, d.name_en, *d.aliases])
+        for d in Dimension.objects.filter(framework=framework).top_level()
+    ]
+
+
+def unit_refs(agency: Agency, on: datetime.date | None = None) -> list[UnitRef]:
+    return [
+        UnitRef(code=u.code, name=u.name, short_name=u.short_name, aliases=list(u.aliases))
+        for u in Agency.objects.units_of(agency, on)
+    ]
+
+
+def plan_parse(
+    *, data: bytes, filename: str, agency: Agency | None = None, framework_code: str = ""
+) -> dict:
+    """Read a plan document into the import shape (see quantri.plans.parsing)."""
+    framework = Framework.objects.get(code=framework_code or DEFAULT_FRAMEWORK)
+    units = unit_refs(agency) if agency else None
+    try:
+        parsed = parse_plan(
+            data,
+            filename,
+            dimensions=dimension_refs(framework),
+            units=units,
+            max_bytes=max_upload_bytes(),
+        )
+    except PlanDocumentError as exc:
+        raise PlanImportError(str(exc)) from exc
+    return parsed.to_dict()
+
+
+@transaction.atomic
+def plan_import(
+    *,
+    parsed: dict,
+    agency: Agency,
+    user=None,
+    source: bytes | None = None,
+    filename: str = "",
+    framework_code: str = "",
+) -> Plan:
+    """Save a parsed plan (possibly corrected in the preview) with its groups and tasks.
+
+    All or nothing: any invalid part rolls the whole plan back.
+    """
+    framework = Framework.objects.get(code=framework_code or DEFAULT_FRAMEWORK)
+    plan = _build_plan(parsed.get("plan") or {}, agency, framework, user, filename)
+    if source is not None:
+        plan.source_document.save(filename or "plan", ContentFile(source), save=False)
+    plan.full_clean()
+    plan.save()
+    units = {u.code: u for u in Agency.objects.units_of(agency)}
+    dimensions = {d.code: d for d in Dimension.objects.filter(framework=framework).top_level()}
+    for order, group in enumerate(parsed.get("groups") or [], start=1):
+        _import_group(plan, order, group, dimensions, units)
+    for rule in parsed.get("reporting") or []:
+        _import_reporting_rule(plan, rule, units)
+    return plan
+
+
+def _build_plan(data: dict, agency, framework, user, filename: str) -> Plan:
+    issued_on = _parse_iso_date(data.get("issued_on"), "issued_on")
+    year = data.get("year") or (issued_on.year if issued_on else None)
+    if not year:
+        raise PlanImportError(_("The plan's year could not be found; enter it before saving."))
+    signer = data.get("signer") or {}
+    return Plan(
+        agency=agency,
+        framework=framework,
+        issuer=(data.get("issuer") or agency.name)[:255],
+        number=(data.get("number") or "")[:60],
+        issued_on=issued_on,
+        place=(data.get("place") or "")[:100],
+        title=data.get("title") or _("Untitled plan"),
+        year=year,
+        parent_refs=list(data.get("parent_refs") or []),
+        purposes=list(data.get("purposes") or []),
+        requirements=list(data.get("requirements") or []),
+        responsibilities=list(data.get("responsibilities") or []),
+        signer_name=(signer.get("name") or "")[:150],
+        signer_position=(signer.get("position") or "")[:150],
+        signer_authority=(signer.get("authority") or "")[:150],
+        recipients=list(data.get("recipients") or []),
+        source_filename=filename[:255],
+        created_by=user,
+    )
+
+
+def _import_group(plan, order: int, data: dict, dimensions: dict, units: dict) -> None:
+    code = data.get("dimension")
+    if code and code not in dimensions:
+        raise PlanImportError(
+            _("Group %(order)s: dimension %(code)s does not exist in %(framework)s.")
+            % {"order": order, "code": code, "framework": plan.framework.code}
+        )
+    group = TaskGroup(
+        plan=plan, order=order, title=(data.get("title") or "")[:500], dimension=dimensions.get(code)
+    )
+    group.full_clean(exclude=["plan"])
+    group.save()
+    for task_order, task in enumerate(data.get("tasks") or [], start=1):
+        _import_task(group, task_order, task, units)
+
+
+def _import_task(group, order: int, data: dict, units: dict) -> None:
+    where = f"{group.order}.{order}"
+    lead = units.get(data.get("lead_code") or "")
+    support = [units[c] for c in data.get("support_codes") or [] if c in units]
+    matched_names = {u.name for u in support}
+    task = Task(
+        group=group,
+        order=order,
+        title=(data.get("title") or data.get("description") or "")[:500],
+        description=data.get("description") or data.get("title") or "",
+        lead_unit=lead,
+        lead_text="" if lead else (data.get("lead") or "")[:255],
+        support_text=[s for s in data.get("support") or [] if s not in matched_names],
+        due_on=_parse_iso_date(data.get("due"), f"task {where} due"),
+        recurrence=data.get("recurrence") or "",
+        due_text=(data.get("due_text") or "")[:255],
+        expected_output=data.get("output") or "",
+    )
+    if not task.title:
+        raise PlanImportError(_("Task %(where)s has no text.") % {"where": where})
+    try:
+        task.full_clean(exclude=["group"])
+    except ValidationError as exc:
+        raise PlanImportError(
+            _("Task %(where)s: %(errors)s") % {"where": where, "errors": _join_errors(exc)}
+        ) from exc
+    task.save()
+    task.support_units.set(support)
+
+
+def _import_reporting_rule(plan, data: dict, units: dict) -> None:
+    via_text = data.get("via") or ""
+    via_unit = _match_unit_by_name(via_text, units.values())
+    ReportingRule.objects.update_or_create(
+        plan=plan,
+        frequency=data["frequency"],
+        defaults={
+            "due_text": (data.get("due") or "")[:255],
+            "to_text": (data.get("to") or "")[:255],
+            "via_text": via_text[:255],
+            "via_unit": via_unit,
+        },
+    )
+
+
+def _match_unit_by_name(text: str, units) -> Agency | None:
+    from quantri.core.text import fold
+
+    wanted = fold(text)
+    if not wanted:
+        return None
+    for unit in units:
+        names = {fold(unit.name), fold(unit.short_name), *(fold(a) for a in unit.aliases)}
+        if wanted in names - {""}:
+            return unit
+    return None
+
+
+def _parse_iso_date(value, field: str) -> datetime.date | None:
+    if not value:
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise PlanImportError(
+            _("%(field)s: %(value)s is not a date (YYYY-MM-DD).") % {"field": field, "value": value}
+        ) from None
+
+
+def _join_errors(exc: ValidationError) -> str:
+    return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+
+
+@transaction.atomic
+def plan_import_draft(*, agency: Agency, user, data: bytes, filename: str) -> PlanImport:
+    """Parse an upload and keep it for the preview; nothing becomes a plan yet."""
+    parsed = plan_parse(data=data, filename=filename, agency=agency)
+    draft = PlanImport(agency=agency, source_filename=filename[:255], parsed=parsed, created_by=user)
+    draft.source_document.save(filename, ContentFile(data), save=False)
+    draft.save()
+    return draft
+
+
+@transaction.atomic
+def plan_import_confirm(*, draft: PlanImport, parsed: dict, user) -> Plan:
+    if draft.plan_id:
+        raise PlanImportError(_("This document has already been saved as a plan."))
+    draft.source_document.open("rb")
+    try:
+        source = draft.source_document.read()
+    finally:
+        draft.source_document.close()
+    plan = plan_import(
+        parsed=parsed, agency=draft.agency, user=user, source=source, filename=draft.source_filename
+    )
+    draft.parsed = parsed
+    draft.plan = plan
+    draft.save(update_fields=["parsed", "plan"])
+    return plan
+
+
+@dataclass
+class EvidenceInput:
+    title: str = ""
+    url: str = ""
+    file_name: str = ""
+    file_content: bytes | None = None
+
+
+@transaction.atomic
+def task_record_progress(
+    *,
+    task: Task,
+    user,
+    progress: int,
+    status: str | None = None,
+    note: str = "",
+    evidence: list[EvidenceInput] | None = None,
+) -> ProgressUpdate:
+    """The lead unit reports progress on a task, with a note and evidence."""
+    if not 0 <= progress <= 100:
+        raise ValidationError({"progress": _("Progress must be between 0 and 100.")})
+    status = status or _status_for(progress)
+    if status == TaskStatus.DONE and progress != 100:
+        raise ValidationError({"status": _("A task marked done must be at 100%.")})
+    task.progress, task.status = progress, status
+    task._history_user = user
+    task.full_clean()
+    task.save(update_fields=["progress", "status"])
+    update = ProgressUpdate.objects.create(
+        task=task, progress=progress, status=status, note=note, created_by=user
+    )
+    for item in evidence or []:
+        _save_evidence(task, update, user, item)
+    return update
+
+
+def _status_for(progress: int) -> str:
+    if progress == 100:
+        return TaskStatus.DONE
+    return TaskStatus.IN_PROGRESS if progress > 0 else TaskStatus.NOT_STARTED
+
+
+def _save_evidence(task, update, user, item: EvidenceInput) -> Evidence:
+    evidence = Evidence(
+        task=task, update=update, title=item.title[:255], url=item.url, uploaded_by=user
+    )
+    if item.file_content is not None:
+        evidence.file.save(item.file_name, ContentFile(item.file_content), save=False)
+    evidence.full_clean(exclude=["task", "update"])
+    evidence.save()
+    return evidence
+
+
+def plan_set_published(*, plan: Plan, user, published: bool) -> Plan:
+    plan.is_published = published
+    plan._history_user = user
+    plan.save(update_fields=["is_published", "updated_at"])
+    return plan
