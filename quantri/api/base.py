@@ -1,3 +1,69 @@
-from ninja import NinjaAPI
+"""The REST API at /api/ (OpenAPI at /api/openapi.json, browsable docs at /api/docs).
 
-api = NinjaAPI(title="Quản trị API", version="1")
+Errors come back as {"detail": "..."} with the right status; no stack trace ever reaches a
+client. Later features add their routers here.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+
+from quantri.plans.services import PlanImportError
+
+api = NinjaAPI(
+    title="Quản trị API",
+    version="1",
+    description=_(
+        "Plans, tasks and organisations of Quản trị. Reads of published plans are public; "
+        "everything else uses the signed-in session (with the CSRF token for writes)."
+    ),
+    urls_namespace="api",
+)
+
+
+def _detail(request, message, status: int):
+    return api.create_response(request, {"detail": message}, status=status)
+
+
+@api.exception_handler(PlanImportError)
+def plan_import_error(request, exc):
+    return _detail(request, str(exc), 400)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc):
+    messages = (
+        {k: list(v) for k, v in exc.message_dict.items()}
+        if hasattr(exc, "error_dict")
+        else exc.messages
+    )
+    return api.create_response(request, {"detail": messages}, status=400)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    return _detail(request, str(exc) or _("You may not do this."), 403)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return _detail(request, _("Not found."), 404)
+
+
+@api.exception_handler(AuthenticationError)
+def not_authenticated(request, exc):
+    return _detail(request, _("Sign in first."), 401)
+
+
+def register_routers() -> None:
+    from quantri.api import orgs, plans
+
+    api.add_router("/agencies", orgs.router)
+    api.add_router("/frameworks", orgs.frameworks_router)
+    api.add_router("/plans", plans.router)
+    api.add_router("/tasks", plans.tasks_router)
+
+
+register_routers()

@@ -8,6 +8,8 @@ leads; People's Inspection Board members read only; administrators do everything
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.db.models import Q
+
 from quantri.orgs.models import Agency, Membership, Role
 
 MANAGER_ROLES = {Role.LEADER, Role.OFFICE_COORDINATOR, Role.ADMIN}
@@ -77,3 +79,27 @@ class Access:
         if self.is_superuser:
             return Agency.objects.all()
         return Agency.objects.filter(pk__in=self.managed_agency_ids)
+
+    @classmethod
+    def for_request(cls, request) -> "Access":
+        """One Access per request, shared by the view and the page's navigation."""
+        if getattr(request, "_quantri_access", None) is None:
+            request._quantri_access = cls.for_user(request.user)
+        return request._quantri_access
+
+    def manages_any_agency(self) -> bool:
+        """Leaders, office coordinators and administrators: they follow up and import plans."""
+        return self.is_superuser or bool(self.managed_agency_ids)
+
+    def viewable_plans(self, plans):
+        """can_view_plan as a filter on a Plan QuerySet, for lists."""
+        if self.is_superuser:
+            return plans
+        return plans.filter(
+            Q(agency_id__in=self.visible_agency_ids) | (Q(is_published=True) & ~Q(status="draft"))
+        )
+
+    def can_read_plan_internals(self, plan) -> bool:
+        """Progress notes and evidence stay inside the plan's department (and its oversight):
+        a published plan shows the public only its tasks' status and progress."""
+        return self.is_superuser or plan.agency_id in self.visible_agency_ids

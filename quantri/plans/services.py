@@ -85,7 +85,7 @@ def plan_import(
     plan = _build_plan(parsed.get("plan") or {}, agency, framework, user, filename)
     if source is not None:
         plan.source_document.save(filename or "plan", ContentFile(source), save=False)
-    plan.full_clean()
+    _clean(plan, _("Plan"))
     plan.save()
     units = {u.code: u for u in Agency.objects.units_of(agency)}
     dimensions = {d.code: d for d in Dimension.objects.filter(framework=framework).top_level()}
@@ -134,7 +134,7 @@ def _import_group(plan, order: int, data: dict, dimensions: dict, units: dict) -
     group = TaskGroup(
         plan=plan, order=order, title=(data.get("title") or "")[:500], dimension=dimensions.get(code)
     )
-    group.full_clean(exclude=["plan"])
+    _clean(group, _("Group %(order)s") % {"order": order}, exclude=["plan"])
     group.save()
     for task_order, task in enumerate(data.get("tasks") or [], start=1):
         _import_task(group, task_order, task, units)
@@ -160,12 +160,7 @@ def _import_task(group, order: int, data: dict, units: dict) -> None:
     )
     if not task.title:
         raise PlanImportError(_("Task %(where)s has no text.") % {"where": where})
-    try:
-        task.full_clean(exclude=["group"])
-    except ValidationError as exc:
-        raise PlanImportError(
-            _("Task %(where)s: %(errors)s") % {"where": where, "errors": _join_errors(exc)}
-        ) from exc
+    _clean(task, _("Task %(where)s") % {"where": where}, exclude=["group"])
     task.save()
     task.support_units.set(support)
 
@@ -211,8 +206,16 @@ def _parse_iso_date(value, field: str) -> datetime.date | None:
         ) from None
 
 
-def _join_errors(exc: ValidationError) -> str:
-    return "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+def _clean(obj, label: str, exclude: list[str] | None = None) -> None:
+    """full_clean, with its errors turned into one message that says where the problem is."""
+    try:
+        obj.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        details = "; ".join(
+            " ".join(messages) if field == "__all__" else f"{field}: {' '.join(messages)}"
+            for field, messages in exc.message_dict.items()
+        )
+        raise PlanImportError(f"{label}: {details}") from exc
 
 
 @transaction.atomic

@@ -1,0 +1,127 @@
+"""Benchmark: import a generated plan of 30 and of 300 tasks, and count the SQL queries the
+plan page makes (which must not grow with the number of tasks).
+
+    .venv/bin/python bench/plan_scale.py [--sizes 30 300] [--repeat 3]
+
+Runs against a throw-away test database of whatever DATABASE_URL names (SQLite by default).
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+DIMENSIONS = [
+    "Tham gia của người dân ở cấp cơ sở",
+    "Công khai, minh bạch trong việc ra quyết định ở địa phương",
+    "Trách nhiệm giải trình với người dân",
+    "Kiểm soát tham nhũng trong khu vực công",
+    "Thủ tục hành chính công",
+    "Cung ứng dịch vụ công",
+    "Quản trị môi trường",
+    "Quản trị điện tử",
+]
+UNITS = ["Văn phòng Sở", "Thanh tra Sở", "Phòng Quản lý Văn hóa", "Thư viện tỉnh"]
+
+
+def generated_plan(tasks: int, number: int) -> str:
+    """A plan text in the shape agencies write: header, roman parts, numbered groups, tasks
+    with lead, support and deadline in prose."""
+    lines = [
+        "UBND TỈNH HƯNG YÊN",
+        "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+        f"Số: {number:02d}/KH-SVHTTDL",
+        "Hưng Yên, ngày 05 tháng 01 năm 2026",
+        "KẾ HOẠCH",
+        "Nâng cao Chỉ số PAPI năm 2026",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "- Nâng cao hiệu quả quản trị.",
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+    ]
+    per_group = -(-tasks // len(DIMENSIONS))
+    made = 0
+    for g, dimension in enumerate(DIMENSIONS, start=1):
+        lines.append(f"{g}. {dimension}")
+        for t in range(1, per_group + 1):
+            if made == tasks:
+                break
+            made += 1
+            lead, support = UNITS[made % 4], UNITS[(made + 1) % 4]
+            lines.append(
+                f"{g}.{t}. Thực hiện nhiệm vụ số {made} về {dimension.lower()} tại các phòng, "
+                f"đơn vị. {lead} chủ trì, phối hợp với {support}. "
+                f"Thời gian: hoàn thành trước {1 + made % 28:02d}/{1 + made % 12:02d}/2026."
+            )
+    lines += ["III. TỔ CHỨC THỰC HIỆN", "1. Định kỳ 6 tháng báo cáo Lãnh đạo Sở.",
+              "Nơi nhận:", "- Lưu: VT.", "GIÁM ĐỐC", "Nguyễn Văn A"]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--sizes", type=int, nargs="+", default=[30, 300])
+    args.add_argument("--repeat", type=int, default=3)
+    options = args.parse_args()
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0)
+    try:
+        run(options.sizes, options.repeat)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def run(sizes: list[int], repeat: int) -> None:
+    from quantri.demo.services import demo_load
+    from quantri.orgs.models import Agency
+    from quantri.plans import services
+    from quantri.plans.models import Task
+
+    demo_load()
+    department = Agency.objects.get(code="SVHTTDL-HY")
+    client = Client()
+    client.login(username="vanphong", password="demo@2026")
+    print(f"database: {connection.vendor}")
+    print(f"{'tasks':>6} {'parse ms':>9} {'save ms':>8} {'total ms':>9} {'page queries':>13}"
+          f" {'page ms':>8}")
+    number = 50
+    for size in sizes:
+        parse_times, save_times = [], []
+        for _ in range(repeat):
+            number += 1
+            text = generated_plan(size, number).encode()
+            start = time.perf_counter()
+            parsed = services.plan_parse(data=text, filename="bench.txt", agency=department)
+            mid = time.perf_counter()
+            plan = services.plan_import(parsed=parsed, agency=department, filename="bench.txt")
+            parse_times.append(mid - start)
+            save_times.append(time.perf_counter() - mid)
+        found = Task.objects.filter(group__plan=plan).count()
+        assert found == size, f"expected {size} tasks, imported {found}"
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(f"/plans/{plan.pk}/")
+            page_ms = (time.perf_counter() - start) * 1000
+        assert response.status_code == 200, response.status_code
+        parse_ms = statistics.median(parse_times) * 1000
+        save_ms = statistics.median(save_times) * 1000
+        print(f"{size:>6} {parse_ms:>9.1f} {save_ms:>8.1f} {parse_ms + save_ms:>9.1f}"
+              f" {len(queries):>13} {page_ms:>8.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+from ninja.security import django_auth
+
+from quantri.indices.models import Dimension, Framework
+from quantri.orgs.models import Agency
+
+router = Router(tags=["organisations"])
+frameworks_router = Router(tags=["frameworks"])
+
+
+class AgencyOut(Schema):
+    id: int
+    code: str
+    name: str
+    name_en: str
+    short_name: str
+    kind: str
+    parent_code: str | None
+    valid_from: str | None
+    valid_to: str | None
+
+
+def _agency_out(agency: Agency) -> dict:
+    return {
+        "id": agency.pk,
+        "code": agency.code,
+        "name": agency.name,
+        "name_en": agency.name_en,
+        "short_name": agency.short_name,
+        "kind": agency.kind,
+        "parent_code": agency.parent.code if agency.parent_id else None,
+        "valid_from": agency.valid_from.isoformat() if agency.valid_from else None,
+        "valid_to": agency.valid_to.isoformat() if agency.valid_to else None,
+    }
+
+
+@router.get("", response=list[AgencyOut], auth=django_auth, summary="The organisation tree")
+def list_agencies(request, active: bool = True):
+    agencies = Agency.objects.select_related("parent")
+    if active:
+        agencies = agencies.active()
+    return [_agency_out(a) for a in agencies]
+
+
+class DimensionOut(Schema):
+    code: str
+    name: str
+    name_en: str
+    parent: str | None
+    min_score: float
+    max_score: float
+    valid_from_year: int | None
+    valid_to_year: int | None
+
+
+@frameworks_router.get("/{code}/dimensions", response=list[DimensionOut], summary="Dimensions")
+def list_dimensions(request, code: str):
+    framework = get_object_or_404(Framework, code=code)
+    dimensions = Dimension.objects.filter(framework=framework).select_related("parent")
+    return [
+        {
+            "code": d.code,
+            "name": d.name,
+            "name_en": d.name_en,
+            "parent": d.parent.code if d.parent_id else None,
+            "min_score": float(d.min_score),
+            "max_score": float(d.max_score),
+            "valid_from_year": d.valid_from_year,
+            "valid_to_year": d.valid_to_year,
+        }
+        for d in dimensions
+    ]

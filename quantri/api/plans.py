@@ -1,0 +1,230 @@
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import File, Form, Router, Schema
+from ninja.files import UploadedFile
+from ninja.security import django_auth
+
+from quantri.orgs.access import Access
+from quantri.orgs.models import Agency
+from quantri.plans import services
+from quantri.plans.models import Plan, Task, TaskGroup, TaskStatus, weighted_progress
+
+router = Router(tags=["plans"])
+tasks_router = Router(tags=["tasks"])
+
+
+class TaskOut(Schema):
+    id: int
+    order: int
+    title: str
+    description: str
+    lead: str | None
+    lead_code: str | None
+    support: list[str]
+    due: datetime.date | None
+    recurrence: str | None
+    due_text: str
+    output: str
+    weight: int
+    status: str
+    progress: int
+
+
+class GroupOut(Schema):
+    order: int
+    title: str
+    dimension: str | None
+    progress: int
+    tasks: list[TaskOut]
+
+
+class PlanSummaryOut(Schema):
+    id: int
+    number: str
+    title: str
+    year: int
+    issued_on: datetime.date | None
+    agency: str
+    published: bool
+    progress: int
+
+
+class PlanOut(PlanSummaryOut):
+    issuer: str
+    parent_refs: list[str]
+    signer: dict
+    recipients: list[str]
+    groups: list[GroupOut]
+
+
+def task_out(task: Task) -> dict:
+    support = [u.name for u in task.support_units.all()] + list(task.support_text)
+    return {
+        "id": task.pk,
+        "order": task.order,
+        "title": task.title,
+        "description": task.description,
+        "lead": task.lead_display or None,
+        "lead_code": task.lead_unit.code if task.lead_unit_id else None,
+        "support": support,
+        "due": task.due_on,
+        "recurrence": task.recurrence or None,
+        "due_text": task.due_text,
+        "output": task.expected_output,
+        "weight": task.weight,
+        "status": task.status,
+        "progress": task.progress,
+    }
+
+
+def _group_progress(tasks: list[Task]) -> int:
+    counted = [t for t in tasks if t.status != TaskStatus.CANCELLED]
+    weight = sum(t.weight for t in counted)
+    return round(sum(t.weight * t.progress for t in counted) / weight) if weight else 0
+
+
+def plan_summary(plan: Plan, progress: int) -> dict:
+    return {
+        "id": plan.pk,
+        "number": plan.number,
+        "title": plan.title,
+        "year": plan.year,
+        "issued_on": plan.issued_on,
+        "agency": plan.agency.code,
+        "published": plan.is_published,
+        "progress": progress,
+    }
+
+
+def plan_out(plan: Plan) -> dict:
+    groups = TaskGroup.objects.filter(plan=plan).select_related("dimension").prefetch_related(
+        "tasks__lead_unit", "tasks__support_units"
+    )
+    group_rows, all_tasks = [], []
+    for group in groups:
+        tasks = list(group.tasks.all())
+        all_tasks += tasks
+        group_rows.append(
+            {
+                "order": group.order,
+                "title": group.title,
+                "dimension": group.dimension.code if group.dimension_id else None,
+                "progress": _group_progress(tasks),
+                "tasks": [task_out(t) for t in tasks],
+            }
+        )
+    return {
+        **plan_summary(plan, _group_progress(all_tasks)),
+        "issuer": plan.issuer,
+        "parent_refs": plan.parent_refs,
+        "signer": {
+            "name": plan.signer_name,
+            "position": plan.signer_position,
+            "authority": plan.signer_authority,
+        },
+        "recipients": plan.recipients,
+        "groups": group_rows,
+    }
+
+
+def _visible_plan(request, plan_id: int) -> Plan:
+    plan = get_object_or_404(Plan.objects.select_related("agency"), pk=plan_id)
+    if not Access.for_user(request.user).can_view_plan(plan):
+        raise Http404
+    return plan
+
+
+@router.get("", response=list[PlanSummaryOut], summary="Plans the caller may see")
+def list_plans(request):
+    access = Access.for_user(request.user)
+    plans = Plan.objects.select_related("agency")
+    return [
+        plan_summary(p, weighted_progress(Task.objects.filter(group__plan=p)))
+        for p in plans
+        if access.can_view_plan(p)
+    ]
+
+
+@router.get("/{plan_id}", response=PlanOut, summary="A plan with its groups and tasks")
+def get_plan(request, plan_id: int):
+    return plan_out(_visible_plan(request, plan_id))
+
+
+@router.post(
+    "/import",
+    auth=django_auth,
+    response={200: dict, 201: PlanOut},
+    summary="Import a plan document (.txt, .docx, .pdf)",
+)
+def import_plan(
+    request,
+    agency: Form[str],
+    file: File[UploadedFile],
+    dry_run: Form[bool] = False,
+):
+    owner = Agency.objects.filter(code=agency).first()
+    if owner is None:
+        raise Http404
+    if not Access.for_user(request.user).can_manage_agency(owner.pk):
+        raise PermissionDenied(_("You may not import plans for this agency."))
+    if file.size > services.max_upload_bytes():
+        raise services.PlanImportError(
+            _("%(name)s is larger than the %(limit)s MB limit.")
+            % {"name": file.name, "limit": services.max_upload_bytes() // (1024 * 1024)}
+        )
+    data = file.read()
+    parsed = services.plan_parse(data=data, filename=file.name, agency=owner)
+    if dry_run:
+        return 200, parsed
+    plan = services.plan_import(
+        parsed=parsed, agency=owner, user=request.user, source=data, filename=file.name
+    )
+    return 201, plan_out(plan)
+
+
+class ProgressIn(Schema):
+    progress: int
+    status: str | None = None
+    note: str = ""
+    links: list[str] = []
+
+
+def _task_for(request, task_id: int) -> Task:
+    task = get_object_or_404(Task.objects.select_related("group__plan", "lead_unit"), pk=task_id)
+    if not Access.for_user(request.user).can_view_plan(task.group.plan):
+        raise Http404
+    return task
+
+
+@tasks_router.get("/{task_id}", response=TaskOut, summary="A task")
+def get_task(request, task_id: int):
+    return task_out(_task_for(request, task_id))
+
+
+@tasks_router.post(
+    "/{task_id}/progress", auth=django_auth, response=TaskOut, summary="Record progress"
+)
+def record_progress(request, task_id: int, payload: ProgressIn):
+    task = _task_for(request, task_id)
+    if not Access.for_user(request.user).can_update_task(task):
+        raise PermissionDenied(_("Only the lead unit or the plan's managers may update this task."))
+    if payload.status and payload.status not in TaskStatus.values:
+        raise ValidationError(
+            {
+                "status": _("%(value)s is not one of %(choices)s")
+                % {"value": payload.status, "choices": ", ".join(TaskStatus.values)}
+            }
+        )
+    services.task_record_progress(
+        task=task,
+        user=request.user,
+        progress=payload.progress,
+        status=payload.status,
+        note=payload.note,
+        evidence=[services.EvidenceInput(url=link) for link in payload.links],
+    )
+    return task_out(task)

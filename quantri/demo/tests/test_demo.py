@@ -1,0 +1,49 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from quantri.orgs.models import Agency, Membership, Role
+from quantri.plans.models import Plan, Task
+
+pytestmark = pytest.mark.django_db
+
+
+def load() -> str:
+    out = StringIO()
+    call_command("demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_builds_the_tree_the_users_and_the_plan():
+    out = load()
+    department = Agency.objects.get(code="SVHTTDL-HY")
+    assert department.parent.code == "HY"
+    names = set(Agency.objects.units_of(department).values_list("name", flat=True))
+    assert {"Văn phòng Sở", "Thanh tra Sở", "Bảo tàng tỉnh", "Thư viện tỉnh",
+            "Nhà hát Chèo Hưng Yên", "Ban Quản lý Di tích tỉnh"} <= names
+    assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
+    plan = Plan.objects.get(agency=department)
+    assert plan.is_published and plan.number == "18/KH-SVHTTDL"
+    assert [g.dimension.code if g.dimension else None for g in plan.groups.all()] == [
+        None, "1", "2", "3", "4", "5", "6", "7", "8"]
+    tasks = Task.objects.filter(group__plan=plan)
+    assert tasks.count() == 17
+    assert not tasks.filter(lead_unit__isnull=True).exists(), "every demo task has a unit"
+    assert "vanphong" in out and "demo@2026" in out
+
+
+def test_demo_runs_twice_without_doubling_anything():
+    load()
+    counts = (Agency.objects.count(), get_user_model().objects.count(), Plan.objects.count(),
+              Task.objects.count(), Membership.objects.count())
+    out = load()
+    assert counts == (Agency.objects.count(), get_user_model().objects.count(),
+                      Plan.objects.count(), Task.objects.count(), Membership.objects.count())
+    assert "#" in out
+
+
+def test_demo_users_can_sign_in(client):
+    load()
+    assert client.login(username="truongphong", password="demo@2026")

@@ -1,0 +1,89 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from quantri.indices.models import Framework
+from quantri.orgs.models import Agency
+from quantri.plans import services
+from quantri.plans.parsing import format_text
+from quantri.plans.services import PlanImportError
+
+
+class Command(BaseCommand):
+    help = _(
+        "Import a plan document (.txt, .docx, .pdf): split it into task groups by dimension and "
+        "tasks, match units to the agency's units, and save it (or only print it with --dry-run)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help=_("plan document: .txt, .docx or .pdf"))
+        parser.add_argument("--agency", help=_("code of the agency that owns the plan"))
+        parser.add_argument("--dry-run", action="store_true", help=_("read only; save nothing"))
+        parser.add_argument("--format", choices=["json", "text"], default="text")
+        parser.add_argument("--framework", default="PAPI", help=_("index framework code"))
+
+    def handle(self, *args, file, agency, dry_run, format, framework, **options):
+        path = Path(file)
+        data = self._read(path)
+        owner = self._agency(agency)
+        if not Framework.objects.filter(code=framework).exists():
+            raise CommandError(_("Unknown index framework: %(code)s") % {"code": framework})
+        if owner is None and not dry_run:
+            raise CommandError(
+                _("--agency is required to save a plan (or use --dry-run to only read it).")
+            )
+        try:
+            parsed = services.plan_parse(
+                data=data, filename=path.name, agency=owner, framework_code=framework
+            )
+            plan = None
+            if not dry_run:
+                plan = services.plan_import(
+                    parsed=parsed,
+                    agency=owner,
+                    source=data,
+                    filename=path.name,
+                    framework_code=framework,
+                )
+        except PlanImportError as exc:
+            raise CommandError(str(exc)) from None
+        self._print(parsed, format, plan)
+
+    def _read(self, path: Path) -> bytes:
+        if not path.is_file():
+            raise CommandError(_("File not found: %(path)s") % {"path": path})
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise CommandError(
+                _("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc.strerror}
+            ) from None
+
+    def _agency(self, code: str | None) -> Agency | None:
+        if not code:
+            return None
+        try:
+            return Agency.objects.get(code=code)
+        except Agency.DoesNotExist:
+            raise CommandError(_("No agency has the code %(code)s.") % {"code": code}) from None
+
+    def _print(self, parsed: dict, format: str, plan) -> None:
+        if format == "json":
+            if plan is not None:
+                parsed = {**parsed, "saved": {"id": plan.pk}}
+            self.stdout.write(json.dumps(parsed, ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(format_text(parsed))
+        for warning in parsed.get("warnings") or []:
+            self.stderr.write(_("Warning: %(warning)s") % {"warning": warning})
+        if plan is not None:
+            self.stderr.write(
+                _("Saved plan #%(id)s with %(groups)s groups and %(tasks)s tasks.")
+                % {
+                    "id": plan.pk,
+                    "groups": plan.groups.count(),
+                    "tasks": sum(g.tasks.count() for g in plan.groups.all()),
+                }
+            )
