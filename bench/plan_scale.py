@@ -66,8 +66,14 @@ def generated_plan(tasks: int, number: int) -> str:
                 f"đơn vị. {lead} chủ trì, phối hợp với {support}. "
                 f"Thời gian: hoàn thành trước {1 + made % 28:02d}/{1 + made % 12:02d}/2026."
             )
-    lines += ["III. TỔ CHỨC THỰC HIỆN", "1. Định kỳ 6 tháng báo cáo Lãnh đạo Sở.",
-              "Nơi nhận:", "- Lưu: VT.", "GIÁM ĐỐC", "Nguyễn Văn A"]
+    lines += [
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Định kỳ 6 tháng báo cáo Lãnh đạo Sở.",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "GIÁM ĐỐC",
+        "Nguyễn Văn A",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -96,8 +102,10 @@ def run(sizes: list[int], repeat: int) -> None:
     client = Client()
     client.login(username="vanphong", password="demo@2026")
     print(f"database: {connection.vendor}")
-    print(f"{'tasks':>6} {'parse ms':>9} {'save ms':>8} {'total ms':>9} {'page queries':>13}"
-          f" {'page ms':>8}")
+    print(
+        f"{'tasks':>6} {'parse ms':>9} {'save ms':>8} {'total ms':>9} {'page queries':>13}"
+        f" {'page ms':>8}"
+    )
     number = 50
     for size in sizes:
         parse_times, save_times = [], []
@@ -119,8 +127,10 @@ def run(sizes: list[int], repeat: int) -> None:
         assert response.status_code == 200, response.status_code
         parse_ms = statistics.median(parse_times) * 1000
         save_ms = statistics.median(save_times) * 1000
-        print(f"{size:>6} {parse_ms:>9.1f} {save_ms:>8.1f} {parse_ms + save_ms:>9.1f}"
-              f" {len(queries):>13} {page_ms:>8.1f}")
+        print(
+            f"{size:>6} {parse_ms:>9.1f} {save_ms:>8.1f} {parse_ms + save_ms:>9.1f}"
+            f" {len(queries):>13} {page_ms:>8.1f}"
+        )
 
 
 if __name__ == "__main__":

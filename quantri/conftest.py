@@ -107,3 +107,14 @@ def plan(department):
 def culture_task(plan, culture_unit):
     group = TaskGroupFactory(plan=plan, order=1, dimension=papi_dimension("2"))
     return TaskFactory(group=group, order=1, lead_unit=culture_unit)
+
+
+@pytest.fixture
+def erin(province):
+    """erin leads another department of the same province: none of alice's plans are hers."""
+    other = AgencyFactory(
+        code="T-DEPT2", kind=AgencyKind.DEPARTMENT, name="Sở Y tế", parent=province
+    )
+    user = UserFactory(username="erin")
+    MembershipFactory(user=user, agency=other, role=Role.LEADER)
+    return user

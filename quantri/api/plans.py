@@ -4,14 +4,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans import services
-from quantri.plans.models import Plan, Task, TaskGroup, TaskStatus, weighted_progress
+from quantri.plans.models import Plan, Task, TaskStatus
+from quantri.plans.outline import plan_outline, plan_summaries
 
 router = Router(tags=["plans"])
 tasks_router = Router(tags=["tasks"])
@@ -81,12 +82,6 @@ def task_out(task: Task) -> dict:
     }
 
 
-def _group_progress(tasks: list[Task]) -> int:
-    counted = [t for t in tasks if t.status != TaskStatus.CANCELLED]
-    weight = sum(t.weight for t in counted)
-    return round(sum(t.weight * t.progress for t in counted) / weight) if weight else 0
-
-
 def plan_summary(plan: Plan, progress: int) -> dict:
     return {
         "id": plan.pk,
@@ -101,24 +96,9 @@ def plan_summary(plan: Plan, progress: int) -> dict:
 
 
 def plan_out(plan: Plan) -> dict:
-    groups = TaskGroup.objects.filter(plan=plan).select_related("dimension").prefetch_related(
-        "tasks__lead_unit", "tasks__support_units"
-    )
-    group_rows, all_tasks = [], []
-    for group in groups:
-        tasks = list(group.tasks.all())
-        all_tasks += tasks
-        group_rows.append(
-            {
-                "order": group.order,
-                "title": group.title,
-                "dimension": group.dimension.code if group.dimension_id else None,
-                "progress": _group_progress(tasks),
-                "tasks": [task_out(t) for t in tasks],
-            }
-        )
+    outline = plan_outline(plan)
     return {
-        **plan_summary(plan, _group_progress(all_tasks)),
+        **plan_summary(plan, outline.progress),
         "issuer": plan.issuer,
         "parent_refs": plan.parent_refs,
         "signer": {
@@ -127,7 +107,16 @@ def plan_out(plan: Plan) -> dict:
             "authority": plan.signer_authority,
         },
         "recipients": plan.recipients,
-        "groups": group_rows,
+        "groups": [
+            {
+                "order": row.group.order,
+                "title": row.group.title,
+                "dimension": row.group.dimension.code if row.group.dimension_id else None,
+                "progress": row.progress,
+                "tasks": [task_out(t) for t in row.tasks],
+            }
+            for row in outline.groups
+        ],
     }
 
 
@@ -140,18 +129,8 @@ def _visible_plan(request, plan_id: int) -> Plan:
 
 @router.get("", response=list[PlanSummaryOut], summary="Plans the caller may see")
 def list_plans(request):
-    access = Access.for_user(request.user)
-    plans = Plan.objects.select_related("agency")
-    return [
-        plan_summary(p, weighted_progress(Task.objects.filter(group__plan=p)))
-        for p in plans
-        if access.can_view_plan(p)
-    ]
-
-
-@router.get("/{plan_id}", response=PlanOut, summary="A plan with its groups and tasks")
-def get_plan(request, plan_id: int):
-    return plan_out(_visible_plan(request, plan_id))
+    plans = Access.for_user(request.user).viewable_plans(Plan.objects.select_related("agency"))
+    return [plan_summary(row.plan, row.progress) for row in plan_summaries(list(plans))]
 
 
 @router.post(
@@ -179,11 +158,16 @@ def import_plan(
     data = file.read()
     parsed = services.plan_parse(data=data, filename=file.name, agency=owner)
     if dry_run:
-        return 200, parsed
+        return Status(200, parsed)
     plan = services.plan_import(
         parsed=parsed, agency=owner, user=request.user, source=data, filename=file.name
     )
-    return 201, plan_out(plan)
+    return Status(201, plan_out(plan))
+
+
+@router.get("/{plan_id}", response=PlanOut, summary="A plan with its groups and tasks")
+def get_plan(request, plan_id: int):
+    return plan_out(_visible_plan(request, plan_id))
 
 
 class ProgressIn(Schema):

@@ -55,7 +55,11 @@ _OPENDOCUMENT_MIMETYPES = {
     b"application/vnd.oasis.opendocument.spreadsheet": ODS,
 }
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_OOXML_PARTS = [("word/document.xml", DOCX), ("xl/workbook.xml", XLSX), ("ppt/presentation.xml", PPTX)]
+_OOXML_PARTS = [
+    ("word/document.xml", DOCX),
+    ("xl/workbook.xml", XLSX),
+    ("ppt/presentation.xml", PPTX),
+]
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,10 @@ def check_upload(upload, *, kinds, max_bytes: int) -> CheckedUpload:
     extension = PurePath(name).suffix.lower()
     if kind not in kinds or extension not in EXTENSIONS[kind]:
         raise ValidationError(
-            _("%(name)s is not an accepted file: its content does not match an allowed type (%(types)s).")
+            _(
+                "%(name)s is not an accepted file: its content does not match "
+                "an allowed type (%(types)s)."
+            )
             % {"name": name, "types": ", ".join(allowed_extensions(kinds))}
         )
     return CheckedUpload(name=name, content=content, kind=kind)

@@ -36,8 +36,14 @@ def demo_load() -> DemoSummary:
     department = _agency(data.DEPARTMENT, parent=province, order=0)
     units = {}
     for order, (code, kind, name, name_en, short, aliases) in enumerate(data.UNITS, start=1):
-        spec = {"code": f"{department.code}-{code}", "kind": kind, "name": name,
-                "name_en": name_en, "short_name": short, "aliases": aliases}
+        spec = {
+            "code": f"{department.code}-{code}",
+            "kind": kind,
+            "name": name,
+            "name_en": name_en,
+            "short_name": short,
+            "aliases": aliases,
+        }
         units[code] = _agency(spec, parent=department, order=order)
     logins = [_user(spec, department, units) for spec in data.USERS]
     plan, created = _plan(department)

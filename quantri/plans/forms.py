@@ -1,13 +1,24 @@
 """Forms: progress reports with evidence, plan uploads, and the import preview."""
 
+import datetime
+from dataclasses import dataclass
+
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from quantri.core.uploads import EVIDENCE_KINDS, PLAN_DOCUMENT_KINDS, allowed_extensions, check_upload
-from quantri.plans.models import Evidence, TaskStatus
-from quantri.plans.services import EvidenceInput, max_upload_bytes
+from quantri.core.uploads import (
+    EVIDENCE_KINDS,
+    PLAN_DOCUMENT_KINDS,
+    allowed_extensions,
+    check_upload,
+)
+from quantri.indices.models import Dimension
+from quantri.orgs.models import Agency
+from quantri.plans.models import Evidence, PlanImport, TaskStatus
+from quantri.plans.services import DEFAULT_FRAMEWORK, EvidenceInput, max_upload_bytes
 
 
 class MultipleFileInput(forms.FileInput):
@@ -39,6 +50,14 @@ def _checked_files(uploads, kinds) -> list:
     return checked
 
 
+def _is_web_link(link: str) -> bool:
+    try:
+        URLValidator(schemes=["http", "https"])(link)
+    except ValidationError:
+        return False
+    return len(link) <= Evidence._meta.get_field("url").max_length
+
+
 def add_service_error(form: forms.Form, exc: ValidationError) -> None:
     """Show a service's ValidationError on the form: on the fields it names that the form has,
     the rest at the top."""
@@ -57,13 +76,10 @@ class ProgressForm(forms.Form):
         required=False,
         help_text=_("Left empty: not started at 0%, done at 100%, in progress in between."),
     )
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    files = MultipleFileField(
-        label=_("Evidence files"),
-        required=False,
-        help_text=_("You may choose several files. Accepted: %(types)s.")
-        % {"types": ", ".join(allowed_extensions(EVIDENCE_KINDS))},
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    files = MultipleFileField(label=_("Evidence files"), required=False)
     links = forms.CharField(
         label=_("Evidence links"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -71,21 +87,26 @@ class ProgressForm(forms.Form):
         help_text=_("One link per line, starting with http:// or https://."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Set here, not on the field, so it is translated in the reader's language.
+        self.fields["files"].help_text = _(
+            "You may choose several files, up to %(mb)s MB each. Accepted: %(types)s."
+        ) % {
+            "mb": settings.QUANTRI_MAX_UPLOAD_MB,
+            "types": ", ".join(allowed_extensions(EVIDENCE_KINDS)),
+        }
+
     def clean_files(self):
         return _checked_files(self.cleaned_data["files"], EVIDENCE_KINDS)
 
     def clean_links(self):
         links = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
-        max_length = Evidence._meta.get_field("url").max_length
-        validate = URLValidator(schemes=["http", "https"])
-        errors = []
-        for link in links:
-            try:
-                validate(link)
-                if len(link) > max_length:
-                    raise ValidationError("")
-            except ValidationError:
-                errors.append(_("%(link)s is not a valid web link.") % {"link": link[:100]})
+        errors = [
+            _("%(link)s is not a valid web link.") % {"link": link[:100]}
+            for link in links
+            if not _is_web_link(link)
+        ]
         if errors:
             raise ValidationError(errors)
         return links
@@ -100,13 +121,13 @@ class ProgressForm(forms.Form):
 
 class PlanUploadForm(forms.Form):
     agency = forms.ModelChoiceField(queryset=None, label=_("Issuing agency"))
-    document = forms.FileField(
-        label=_("Plan document"),
-        help_text=_("The signed plan as a .txt, .docx or text-based .pdf file."),
-    )
+    document = forms.FileField(label=_("Plan document"))
 
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["document"].help_text = _(
+            "The signed plan as a .txt, .docx or text-based .pdf file, up to %(mb)s MB."
+        ) % {"mb": settings.QUANTRI_MAX_UPLOAD_MB}
         self.fields["agency"].queryset = agencies
         # Preselect the top of the user's tree (their department), not one of its units.
         ids = {a.pk for a in agencies}
@@ -114,3 +135,197 @@ class PlanUploadForm(forms.Form):
 
     def clean_document(self):
         return _checked_files([self.cleaned_data["document"]], PLAN_DOCUMENT_KINDS)[0]
+
+
+# The import preview: the parsed plan as one header form, a form per group and a form per task.
+# Each form starts from the parser's dict and gives back that dict with the office's corrections,
+# so whatever the preview does not show (purposes, recipients, deadlines…) passes through as read.
+
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+AS_WRITTEN = "__as_written__"
+
+
+def _iso_date(value) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+class PlanHeaderForm(forms.Form):
+    title = forms.CharField(label=_("Title"), widget=forms.Textarea(attrs={"rows": 2}))
+    number = forms.CharField(label=_("Number/symbol"), max_length=60, required=False)
+    issued_on = forms.DateField(
+        label=_("Issue date"),
+        required=False,
+        input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+    )
+    year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2200)
+    issuer = forms.CharField(label=_("Issuer"), max_length=255, required=False)
+    signer_name = forms.CharField(label=_("Signer"), max_length=150, required=False)
+    signer_position = forms.CharField(label=_("Signer's position"), max_length=150, required=False)
+
+    @staticmethod
+    def initial_for(plan: dict) -> dict:
+        signer = plan.get("signer") or {}
+        issued_on = _iso_date(plan.get("issued_on"))
+        return {
+            "title": plan.get("title") or "",
+            "number": plan.get("number") or "",
+            "issued_on": issued_on,
+            "year": plan.get("year") or (issued_on.year if issued_on else None),
+            "issuer": plan.get("issuer") or "",
+            "signer_name": signer.get("name") or "",
+            "signer_position": signer.get("position") or "",
+        }
+
+    def corrected(self, plan: dict) -> dict:
+        data = self.cleaned_data
+        signer = plan.get("signer") or {}
+        return {
+            **plan,
+            "title": data["title"],
+            "number": data["number"],
+            "issued_on": data["issued_on"].isoformat() if data["issued_on"] else None,
+            "year": data["year"],
+            "issuer": data["issuer"],
+            "signer": {**signer, "name": data["signer_name"], "position": data["signer_position"]},
+        }
+
+
+class GroupForm(forms.Form):
+    title = forms.CharField(label=_("Group title"), max_length=500)
+    dimension = forms.ChoiceField(label=_("PAPI dimension"), required=False)
+
+    def __init__(self, *args, group: dict, dimension_choices: list, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"title": group.get("title") or "", "dimension": group.get("dimension") or ""},
+        )
+        super().__init__(*args, **kwargs)
+        self.group = group
+        self.fields["dimension"].choices = [("", "—"), *dimension_choices]
+
+    def corrected(self, tasks: list[dict]) -> dict:
+        dimension = self.cleaned_data["dimension"] or None
+        return {
+            **self.group,
+            "title": self.cleaned_data["title"],
+            "dimension": dimension,
+            "tasks": tasks,
+        }
+
+
+class TaskForm(forms.Form):
+    include = forms.BooleanField(label=_("Include"), required=False)
+    title = forms.CharField(
+        label=_("Task"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    lead = forms.ChoiceField(label=_("Lead unit"), required=False)
+    support = forms.MultipleChoiceField(label=_("Supporting units"), required=False)
+
+    def __init__(self, *args, task: dict, unit_choices: list, **kwargs):
+        codes = {code for code, _label in unit_choices}
+        lead_code = task.get("lead_code") or ""
+        as_written = (
+            [] if lead_code in codes or not task.get("lead") else [(AS_WRITTEN, task["lead"])]
+        )
+        kwargs.setdefault(
+            "initial",
+            {
+                "include": True,
+                "title": task.get("title") or task.get("description") or "",
+                "lead": lead_code if lead_code in codes else (AS_WRITTEN if as_written else ""),
+                "support": [c for c in task.get("support_codes") or [] if c in codes],
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.task = task
+        self.as_written_lead = as_written[0][1] if as_written else ""
+        written = [(AS_WRITTEN, _("As written: %(name)s") % {"name": n}) for _c, n in as_written]
+        self.fields["lead"].choices = [("", _("— none —")), *unit_choices, *written]
+        self.fields["support"].choices = unit_choices
+
+    def clean(self):
+        data = super().clean()
+        if data.get("include") and not (data.get("title") or "").strip():
+            self.add_error("title", _("An included task needs a title."))
+        return data
+
+    def corrected(self) -> dict | None:
+        """The task as it will be imported, or None when the office left it out."""
+        data = self.cleaned_data
+        if not data["include"]:
+            return None
+        lead = data["lead"]
+        # Names of units the office took off stay off, rather than reappearing as written text.
+        names = dict(self.fields["support"].choices)
+        dropped = {names.get(c) for c in self.initial["support"] if c not in data["support"]}
+        return {
+            **self.task,
+            "title": data["title"].strip(),
+            "lead_code": "" if lead == AS_WRITTEN else lead,
+            "lead": self._lead_text(lead),
+            "support_codes": data["support"],
+            "support": [s for s in self.task.get("support") or [] if s not in dropped],
+        }
+
+    def _lead_text(self, choice: str) -> str:
+        if choice == AS_WRITTEN:
+            return self.as_written_lead
+        return (self.task.get("lead") or "") if choice else ""
+
+
+@dataclass
+class GroupPreview:
+    form: GroupForm
+    tasks: list[TaskForm]
+
+
+class ImportPreview:
+    """All the preview's forms, bound together: valid only when every one is."""
+
+    def __init__(self, draft: PlanImport, data=None):
+        self.parsed = draft.parsed
+        # Units by their official name: the one the document and the matching use.
+        units = [(u.code, u.name) for u in Agency.objects.units_of(draft.agency)]
+        framework = Dimension.objects.filter(framework__code=DEFAULT_FRAMEWORK).top_level()
+        dimensions = [(d.code, str(d)) for d in framework]
+        plan = self.parsed.get("plan") or {}
+        self.header = PlanHeaderForm(data, prefix="plan", initial=PlanHeaderForm.initial_for(plan))
+        self.groups = [
+            GroupPreview(
+                GroupForm(data, prefix=f"g{i}", group=group, dimension_choices=dimensions),
+                [
+                    TaskForm(data, prefix=f"g{i}-t{j}", task=task, unit_choices=units)
+                    for j, task in enumerate(group.get("tasks") or [])
+                ],
+            )
+            for i, group in enumerate(self.parsed.get("groups") or [])
+        ]
+
+    @property
+    def warnings(self) -> list:
+        return self.parsed.get("warnings") or []
+
+    def forms(self) -> list[forms.Form]:
+        return [self.header] + [f for g in self.groups for f in (g.form, *g.tasks)]
+
+    def is_valid(self) -> bool:
+        return all([form.is_valid() for form in self.forms()])
+
+    def add_error(self, message) -> None:
+        self.header.add_error(None, message)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(form.errors for form in self.forms())
+
+    def corrected(self) -> dict:
+        groups = [
+            g.form.corrected([t for t in (f.corrected() for f in g.tasks) if t is not None])
+            for g in self.groups
+        ]
+        plan = self.header.corrected(self.parsed.get("plan") or {})
+        return {**self.parsed, "plan": plan, "groups": groups}

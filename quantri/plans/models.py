@@ -316,6 +316,9 @@ class ProgressUpdate(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.task} — {self.progress}%"
+
 
 class Evidence(models.Model):
     """A file or link that proves a result (minh chứng)."""
@@ -386,3 +389,6 @@ class PlanImport(models.Model):
     class Meta:
         verbose_name = _("plan import")
         verbose_name_plural = _("plan imports")
+
+    def __str__(self) -> str:
+        return self.source_filename

@@ -132,7 +132,10 @@ def _import_group(plan, order: int, data: dict, dimensions: dict, units: dict) -
             % {"order": order, "code": code, "framework": plan.framework.code}
         )
     group = TaskGroup(
-        plan=plan, order=order, title=(data.get("title") or "")[:500], dimension=dimensions.get(code)
+        plan=plan,
+        order=order,
+        title=(data.get("title") or "")[:500],
+        dimension=dimensions.get(code),
     )
     _clean(group, _("Group %(order)s") % {"order": order}, exclude=["plan"])
     group.save()
@@ -222,7 +225,9 @@ def _clean(obj, label: str, exclude: list[str] | None = None) -> None:
 def plan_import_draft(*, agency: Agency, user, data: bytes, filename: str) -> PlanImport:
     """Parse an upload and keep it for the preview; nothing becomes a plan yet."""
     parsed = plan_parse(data=data, filename=filename, agency=agency)
-    draft = PlanImport(agency=agency, source_filename=filename[:255], parsed=parsed, created_by=user)
+    draft = PlanImport(
+        agency=agency, source_filename=filename[:255], parsed=parsed, created_by=user
+    )
     draft.source_document.save(filename, ContentFile(data), save=False)
     draft.save()
     return draft

@@ -21,13 +21,28 @@ def test_demo_builds_the_tree_the_users_and_the_plan():
     department = Agency.objects.get(code="SVHTTDL-HY")
     assert department.parent.code == "HY"
     names = set(Agency.objects.units_of(department).values_list("name", flat=True))
-    assert {"Văn phòng Sở", "Thanh tra Sở", "Bảo tàng tỉnh", "Thư viện tỉnh",
-            "Nhà hát Chèo Hưng Yên", "Ban Quản lý Di tích tỉnh"} <= names
+    assert {
+        "Văn phòng Sở",
+        "Thanh tra Sở",
+        "Bảo tàng tỉnh",
+        "Thư viện tỉnh",
+        "Nhà hát Chèo Hưng Yên",
+        "Ban Quản lý Di tích tỉnh",
+    } <= names
     assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
     plan = Plan.objects.get(agency=department)
     assert plan.is_published and plan.number == "18/KH-SVHTTDL"
     assert [g.dimension.code if g.dimension else None for g in plan.groups.all()] == [
-        None, "1", "2", "3", "4", "5", "6", "7", "8"]
+        None,
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+    ]
     tasks = Task.objects.filter(group__plan=plan)
     assert tasks.count() == 17
     assert not tasks.filter(lead_unit__isnull=True).exists(), "every demo task has a unit"
@@ -36,11 +51,21 @@ def test_demo_builds_the_tree_the_users_and_the_plan():
 
 def test_demo_runs_twice_without_doubling_anything():
     load()
-    counts = (Agency.objects.count(), get_user_model().objects.count(), Plan.objects.count(),
-              Task.objects.count(), Membership.objects.count())
+    counts = (
+        Agency.objects.count(),
+        get_user_model().objects.count(),
+        Plan.objects.count(),
+        Task.objects.count(),
+        Membership.objects.count(),
+    )
     out = load()
-    assert counts == (Agency.objects.count(), get_user_model().objects.count(),
-                      Plan.objects.count(), Task.objects.count(), Membership.objects.count())
+    assert counts == (
+        Agency.objects.count(),
+        get_user_model().objects.count(),
+        Plan.objects.count(),
+        Task.objects.count(),
+        Membership.objects.count(),
+    )
     assert "#" in out
 
 

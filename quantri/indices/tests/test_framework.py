@@ -19,12 +19,18 @@ def test_papi_is_loaded_with_eight_dimensions_and_their_sub_dimensions():
 def test_sub_dimensions_apply_only_in_the_years_they_were_measured():
     in_2021 = Dimension.objects.filter(framework__code="PAPI").applicable(2021)
     assert not in_2021.filter(code="5.2").exists()
-    assert Dimension.objects.filter(framework__code="PAPI").applicable(2019).filter(
-        code="5.2"
-    ).exists()
-    assert not Dimension.objects.filter(framework__code="PAPI").applicable(2018).filter(
-        code="8.3"
-    ).exists()
+    assert (
+        Dimension.objects.filter(framework__code="PAPI")
+        .applicable(2019)
+        .filter(code="5.2")
+        .exists()
+    )
+    assert (
+        not Dimension.objects.filter(framework__code="PAPI")
+        .applicable(2018)
+        .filter(code="8.3")
+        .exists()
+    )
 
 
 def test_another_framework_is_added_as_data_alone():

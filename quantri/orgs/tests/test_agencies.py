@@ -27,8 +27,11 @@ def test_units_of_leaves_out_the_root_and_closed_units(department, office, libra
 
 def test_a_merged_province_keeps_its_record_with_a_successor(province):
     thai_binh = AgencyFactory(
-        code="TB", kind=AgencyKind.PROVINCE, name="UBND tỉnh Thái Bình",
-        valid_to=datetime.date(2025, 7, 1), successor=province,
+        code="TB",
+        kind=AgencyKind.PROVINCE,
+        name="UBND tỉnh Thái Bình",
+        valid_to=datetime.date(2025, 7, 1),
+        successor=province,
     )
     assert not thai_binh.is_active(datetime.date(2025, 7, 1))
     assert thai_binh.is_active(datetime.date(2025, 6, 30))

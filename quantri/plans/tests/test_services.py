@@ -22,29 +22,58 @@ def parsed_plan(**overrides) -> dict:
         "recipients": ["UBND tỉnh", "Lưu: VT"],
     }
     groups = [
-        {"title": "Công tác chỉ đạo điều hành", "dimension": None, "tasks": [
-            {"title": "Phổ biến Kế hoạch", "description": "Phổ biến Kế hoạch đến công chức.",
-             "lead": "Văn phòng Sở", "lead_code": "T-VP", "support": ["Thư viện tỉnh",
-             "các phòng, đơn vị liên quan"], "support_codes": ["T-TV"], "due": "2026-03-31",
-             "recurrence": None, "due_text": "hoàn thành trước 31/03/2026", "output": "Biên bản"},
-        ]},
-        {"title": "Công khai minh bạch", "dimension": "2", "tasks": [
-            {"title": "Niêm yết thủ tục", "description": "Niêm yết thủ tục.", "lead": "Tổ công tác X",
-             "lead_code": None, "support": [], "support_codes": [], "due": None,
-             "recurrence": "quarterly", "due_text": "hằng quý", "output": None},
-        ]},
+        {
+            "title": "Công tác chỉ đạo điều hành",
+            "dimension": None,
+            "tasks": [
+                {
+                    "title": "Phổ biến Kế hoạch",
+                    "description": "Phổ biến Kế hoạch đến công chức.",
+                    "lead": "Văn phòng Sở",
+                    "lead_code": "T-VP",
+                    "support": ["Thư viện tỉnh", "các phòng, đơn vị liên quan"],
+                    "support_codes": ["T-TV"],
+                    "due": "2026-03-31",
+                    "recurrence": None,
+                    "due_text": "hoàn thành trước 31/03/2026",
+                    "output": "Biên bản",
+                },
+            ],
+        },
+        {
+            "title": "Công khai minh bạch",
+            "dimension": "2",
+            "tasks": [
+                {
+                    "title": "Niêm yết thủ tục",
+                    "description": "Niêm yết thủ tục.",
+                    "lead": "Tổ công tác X",
+                    "lead_code": None,
+                    "support": [],
+                    "support_codes": [],
+                    "due": None,
+                    "recurrence": "quarterly",
+                    "due_text": "hằng quý",
+                    "output": None,
+                },
+            ],
+        },
     ]
-    reporting = [{"frequency": "semiannual", "due": None, "to": "Lãnh đạo Sở",
-                  "via": "Văn phòng Sở"}]
-    return {"plan": {**plan, **overrides}, "groups": groups, "reporting": reporting,
-            "warnings": []}
+    reporting = [
+        {"frequency": "semiannual", "due": None, "to": "Lãnh đạo Sở", "via": "Văn phòng Sở"}
+    ]
+    return {"plan": {**plan, **overrides}, "groups": groups, "reporting": reporting, "warnings": []}
 
 
 def test_import_saves_plan_groups_tasks_and_assignments(department, office, library):
-    plan = services.plan_import(parsed=parsed_plan(), agency=department, source=b"x",
-                                filename="kh.txt")
+    plan = services.plan_import(
+        parsed=parsed_plan(), agency=department, source=b"x", filename="kh.txt"
+    )
     assert (plan.number, plan.year, plan.issued_on.isoformat()) == (
-        "18/KH-SVHTTDL", 2026, "2026-02-20")
+        "18/KH-SVHTTDL",
+        2026,
+        "2026-02-20",
+    )
     first, second = plan.groups.order_by("order")
     assert first.dimension is None and second.dimension.code == "2"
     task = first.tasks.get()
@@ -97,9 +126,14 @@ def test_progress_rolls_up_weighted_and_ignores_cancelled_tasks(plan):
 
 def test_recording_progress_updates_the_task_and_keeps_history(culture_task, bob):
     update = services.task_record_progress(
-        task=culture_task, user=bob, progress=60, note="Đã niêm yết 60 thủ tục",
-        evidence=[EvidenceInput(title="Ảnh", file_name="anh.png", file_content=b"\x89PNG..."),
-                  EvidenceInput(url="https://sovhttdl.hungyen.gov.vn/tthc")],
+        task=culture_task,
+        user=bob,
+        progress=60,
+        note="Đã niêm yết 60 thủ tục",
+        evidence=[
+            EvidenceInput(title="Ảnh", file_name="anh.png", file_content=b"\x89PNG..."),
+            EvidenceInput(url="https://sovhttdl.hungyen.gov.vn/tthc"),
+        ],
     )
     culture_task.refresh_from_db()
     assert (culture_task.progress, culture_task.status) == (60, TaskStatus.IN_PROGRESS)

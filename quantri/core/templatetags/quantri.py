@@ -1,0 +1,50 @@
+"""Small pieces every page uses: progress bars, deadlines, people, the navigation's access."""
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.html import format_html
+
+from quantri.orgs.access import Access
+
+register = template.Library()
+
+
+@register.simple_tag
+def progress_bar(value, label=""):
+    """A bar with its number beside it: the number is the information, the bar the glance."""
+    value = int(value or 0)
+    return format_html(
+        '<span class="progress"><progress max="100" value="{0}" aria-label="{1}">{0}%</progress>'
+        '<span class="progress-value" aria-hidden="true">{0}%</span></span>',
+        value,
+        label,
+    )
+
+
+@register.filter
+def deadline(task) -> str:
+    """A date, else the recurrence ("every 6 months"), else the words the plan used."""
+    if task.due_on:
+        return date_format(task.due_on, "d/m/Y")
+    if task.recurrence:
+        return task.get_recurrence_display()
+    return task.due_text or "—"
+
+
+@register.filter
+def person(user) -> str:
+    if user is None:
+        return "—"
+    return user.get_full_name() or user.get_username()
+
+
+@register.simple_tag(takes_context=True)
+def page_access(context) -> Access:
+    return Access.for_request(context["request"])
+
+
+@register.filter
+def supporting(task) -> str:
+    """Supporting units: the matched units, then the names no unit matched, as written."""
+    names = [str(unit) for unit in task.support_units.all()] + list(task.support_text or [])
+    return "; ".join(names) or "—"

@@ -1,0 +1,273 @@
+"""Small field parsers: dates, deadlines, recurrences, document numbers and references.
+
+Patterns run on the folded text (lower-case ASCII, same length as the original), so one
+pattern covers 'hằng năm', 'hàng năm' and 'hang nam', and match positions slice the original.
+"""
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+from .text import fold, squash
+
+_NUM_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+_WORD_DATE = r"(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})"
+_ROMAN_QUARTER = r"iv|iii|ii|i|[1-4]"
+_QUARTER = rf"quy\s+({_ROMAN_QUARTER})\s*(?:/|-|\s+nam\s+)\s*(\d{{4}})"
+_MONTH = r"thang\s+(\d{1,2})\s*(?:/|-|\s+nam\s+)\s*(\d{4})"
+_HALF = r"0?6\s+thang\s+(dau|cuoi)\s+nam\s+(\d{4})"
+_YEAR = r"nam\s+(\d{4})"
+
+_DATEISH = "|".join(
+    re.sub(r"\((?!\?)", "(?:", p) for p in (_NUM_DATE, _WORD_DATE, _QUARTER, _MONTH, _HALF, _YEAR)
+)
+
+_RECURRENCES = [
+    ("continuous", r"\bthuong xuyen\b|\blien tuc\b"),
+    ("monthly", r"\b(?:hang|moi|tung) thang\b|\bdinh ky thang\b"),
+    ("quarterly", r"\b(?:hang|moi|tung) quy\b|\bdinh ky (?:theo )?quy\b"),
+    ("semiannual", r"\b0?6 thang\b(?! (?:dau|cuoi))|\bsau thang\b|\bnua nam\b"),
+    ("annual", r"\b(?:hang|moi|tung) nam\b|\bdinh ky (?:theo )?nam\b"),
+]
+_RECURRENCE_ANY = "|".join(f"(?:{p})" for _, p in _RECURRENCES)
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """First full date in the text: 05/3/2021, 5-3-2021, 'ngày 5 tháng 3 năm 2021'."""
+    folded = fold(text)
+    found = []
+    for pattern in (_NUM_DATE, _WORD_DATE):
+        for match in re.finditer(pattern, folded):
+            day, month, year = (int(g) for g in match.groups())
+            value = _safe_date(year, month, day)
+            if value:
+                found.append((match.start(), value))
+    return min(found)[1] if found else None
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> datetime.date | None:
+    if not 1 <= month <= 12:
+        return None
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def quarter_end(quarter: str, year: int) -> datetime.date | None:
+    """'III', 2024 -> 2024-09-30."""
+    number = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(quarter.lower()) or int(quarter)
+    return _month_end(year, 3 * number) if 1 <= number <= 4 else None
+
+
+def due_date(text: str, *, allow_year: bool = True) -> datetime.date | None:
+    """The deadline a phrase names: the latest full date, else the end of the quarter, month,
+    half-year or (when ``allow_year``) year it names."""
+    folded = fold(text)
+    dates = [parse_date(m.group(0)) for m in _finditer(_NUM_DATE, _WORD_DATE, folded)]
+    if any(dates):
+        return max(d for d in dates if d)
+    for pattern, build in (
+        (_QUARTER, lambda q, y: quarter_end(q, int(y))),
+        (_MONTH, lambda m, y: _month_end(int(y), int(m))),
+        (_HALF, lambda half, y: _month_end(int(y), 6 if half == "dau" else 12)),
+    ):
+        values = [build(*m.groups()) for m in re.finditer(pattern, folded)]
+        if any(values):
+            return max(v for v in values if v)
+    years = [int(m.group(1)) for m in re.finditer(_YEAR, folded)] if allow_year else []
+    return datetime.date(max(years), 12, 31) if years else None
+
+
+def _finditer(first: str, second: str, folded: str):
+    yield from re.finditer(first, folded)
+    yield from re.finditer(second, folded)
+
+
+def recurrence_of(text: str) -> str | None:
+    """'Thường xuyên' -> continuous, 'hằng quý' -> quarterly, ... (the first one named)."""
+    folded = fold(text)
+    found = [
+        (match.start(), name)
+        for name, pattern in _RECURRENCES
+        for match in [re.search(pattern, folded)]
+        if match
+    ]
+    return min(found)[1] if found else None
+
+
+@dataclass
+class Deadline:
+    text: str
+    due: datetime.date | None
+    recurrence: str | None
+    span: tuple[int, int]  # what to cut from the task title
+
+
+_LABEL = re.compile(
+    r"\b(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|bao cao))?\s*:\s*"
+)
+_TRIGGER = re.compile(
+    r"(?:(?:hoan thanh|xong|thuc hien|trien khai|ban hanh)\s+"
+    r"(?:truoc|trong|vao|cham nhat|den het)\s+|(?<![a-z])truoc\s+|cham nhat\s+(?:la\s+|vao\s+)?"
+    r"|den het\s+)"
+    rf"(?:ngay\s+)?(?:{_DATEISH})"
+)
+_PERIODIC = re.compile(
+    rf"\bdinh ky\s+(?:{_RECURRENCE_ANY})|(?:^|(?<=[,;.:(]\s))(?:{_RECURRENCE_ANY})"
+)
+_WHOLE = re.compile(
+    rf"^(?:(?:thuc hien|hoan thanh|trien khai|dinh ky)\s+)*(?:{_DATEISH}|{_RECURRENCE_ANY})"
+    r"(?:\s*(?:,|va)\s*(?:" + _DATEISH + "|" + _RECURRENCE_ANY + r"))*$"
+)
+_OTHER_LABEL = re.compile(
+    r"\s*(?:(?:co quan|don vi|bo phan)\s+)?"
+    r"(?:chu tri|phoi hop|san pham|ket qua|thoi gian|thoi han|tien do|kinh phi)[^:;.]{0,20}:"
+)
+# 'Đơn vị chủ trì: ...', 'Thời gian thực hiện: ...' written as the sub-items of a task
+FIELD_LABEL = re.compile(
+    r"^(?:(?:co quan|don vi|bo phan)\s+)?(?:chu tri|phoi hop|thuc hien|san pham|ket qua"
+    r"|thoi gian|thoi han|tien do|kinh phi|nguon kinh phi|trach nhiem)[^:;.]{0,25}:"
+)
+
+
+def is_field_line(text: str) -> bool:
+    return bool(FIELD_LABEL.match(fold(text.strip())))
+
+
+# 'P. HCTP', 'TT. Văn hóa': a dot that does not end the clause
+ABBREVIATIONS = frozenset({"p", "tp", "tt", "vp", "q", "bql", "ths", "ts", "pgs", "gs"})
+
+
+def clause_end(folded: str, start: int) -> int:
+    """Where the clause opened at ``start`` ends: ';', '. ', ')', a new line or a new label."""
+    end = len(folded)
+    for pattern in (r";", r"\)", r"\n"):
+        match = re.compile(pattern).search(folded, start)
+        if match:
+            end = min(end, match.start())
+    for match in re.finditer(r"\.(?:\s|$)", folded[start:end]):
+        word = folded[start : start + match.start()].split()[-1:] or [""]
+        if word[0] not in ABBREVIATIONS:
+            end = start + match.start()
+            break
+    label = _OTHER_LABEL.search(folded, start, end)
+    if label and label.start() > start:
+        end = min(end, label.start())
+    return end
+
+
+def find_deadline(text: str) -> Deadline | None:
+    """A deadline or recurrence written in a task's prose, if there is a clear one."""
+    folded = fold(text)
+    for finder in (_labelled, _triggered, _bracketed, _trailing, _periodic):
+        found = finder(text, folded)
+        if found:
+            return found
+    return None
+
+
+def _deadline(text: str, start: int, end: int, cut: tuple[int, int]) -> Deadline | None:
+    phrase = squash(text[start:end]).strip(" ,;.:")
+    if not phrase:
+        return None
+    return Deadline(phrase, due_date(phrase), recurrence_of(phrase), cut)
+
+
+def _labelled(text: str, folded: str) -> Deadline | None:
+    match = _LABEL.search(folded)
+    if not match:
+        return None
+    end = clause_end(folded, match.end())
+    return _deadline(text, match.end(), end, (match.start(), end))
+
+
+def _triggered(text: str, folded: str) -> Deadline | None:
+    match = _TRIGGER.search(folded)
+    if not match:
+        return None
+    return _deadline(text, match.start(), match.end(), match.span())
+
+
+def _bracketed(text: str, folded: str) -> Deadline | None:
+    for match in re.finditer(r"\(([^()]{2,80})\)", folded):
+        inner = match.group(1).strip(" .")
+        if _WHOLE.match(inner):
+            return _deadline(text, match.start(1), match.end(1), match.span())
+    return None
+
+
+def _trailing(text: str, folded: str) -> Deadline | None:
+    body = folded.rstrip(" .;")
+    cut = max(body.rfind(","), body.rfind(";"), body.rfind(". "), body.rfind(" - "))
+    if cut < 0:
+        return None
+    start = cut + (3 if body[cut : cut + 3] == " - " else 1)
+    if _WHOLE.match(body[start:].strip()):
+        return _deadline(text, start, len(body), (cut, len(folded)))
+    return None
+
+
+def _periodic(text: str, folded: str) -> Deadline | None:
+    match = _PERIODIC.search(folded)
+    if not match:
+        return None
+    # "Định kỳ hằng quý, tổ chức..." is part of the sentence: kept in the title
+    return _deadline(text, match.start(), match.end(), (match.start(), match.start()))
+
+
+def deadline_of(text: str) -> Deadline | None:
+    """A whole deadline field, e.g. a table's 'Thời gian hoàn thành' cell."""
+    phrase = squash(text).strip(" ,;.")
+    if not phrase:
+        return None
+    return Deadline(phrase, due_date(phrase), recurrence_of(phrase), (0, len(text)))
+
+
+# ---- document numbers and references ------------------------------------------------------
+
+_SYMBOL = r"\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[a-z][a-z0-9]*(?:\s*-\s*[a-z0-9]+)*"
+_NUMBER_LINE = re.compile(rf"(?:^|\s)so\s*:?\s*({_SYMBOL})")
+_REF_KINDS = (
+    "ke hoach|quyet dinh|chi thi|nghi quyet|cong van|thong bao|nghi dinh|thong tu|luat"
+    "|van ban|huong dan|ket luan|chuong trinh|de an|bao cao|cong dien"
+)
+_REFERENCE = re.compile(rf"\b({_REF_KINDS})\s+(?:so\s*:?\s*)?({_SYMBOL})")
+
+
+def _symbol(text: str, start: int, end: int) -> str:
+    return re.sub(r"\s+", "", text[start:end])
+
+
+def parse_number(text: str) -> str | None:
+    """'Số: 45/KH-SVHTTDL' or 'Số 45 /KH-SVHTTDL' -> '45/KH-SVHTTDL'."""
+    match = _NUMBER_LINE.search(fold(text))
+    return _symbol(text, *match.span(1)) if match else None
+
+
+def number_span(text: str) -> tuple[int, int] | None:
+    match = _NUMBER_LINE.search(fold(text))
+    return match.span() if match else None
+
+
+@dataclass
+class Reference:
+    kind: str  # folded kind word: "ke hoach", "quyet dinh", ...
+    number: str
+    issued_on: datetime.date | None
+
+
+def find_references(text: str) -> list[Reference]:
+    """Documents cited by number: 'Kế hoạch số 21/KH-UBND ngày 02/02/2021' and the like."""
+    folded = fold(text)
+    refs = []
+    for match in _REFERENCE.finditer(folded):
+        after = text[match.end() : match.end() + 40]
+        date = parse_date(after) if fold(after).lstrip(" ,").startswith("ngay") else None
+        refs.append(Reference(match.group(1), _symbol(text, *match.span(2)), date))
+    return refs

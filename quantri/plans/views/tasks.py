@@ -1,0 +1,131 @@
+"""The task page with its progress form, the unit's task list and the office's follow-up list."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from quantri.orgs.access import Access
+from quantri.plans import services
+from quantri.plans.forms import ProgressForm, add_service_error
+from quantri.plans.models import Evidence, PlanStatus, Task
+
+DUE_SOON_DAYS = 14
+
+
+@login_required
+def task_detail(request, pk: int):
+    task = get_object_or_404(Task.objects.for_page().select_related("group__dimension"), pk=pk)
+    access = Access.for_request(request)
+    if not access.can_view_plan(task.plan):
+        raise Http404
+    can_update = access.can_update_task(task)
+    if request.method == "POST":
+        if not can_update:
+            raise PermissionDenied
+        form = ProgressForm(request.POST, request.FILES)
+        if form.is_valid() and _record_progress(form, task, request.user):
+            messages.success(request, _("Progress recorded."))
+            return redirect("plans:task_detail", pk=task.pk)
+        # The service may have changed the task in memory before refusing.
+        task.refresh_from_db(fields=["progress", "status"])
+    else:
+        # Status starts on "set from progress", so reporting 100% marks the task done.
+        form = ProgressForm(initial={"progress": task.progress}) if can_update else None
+    return render(request, "plans/task_detail.html", _task_context(task, access, form))
+
+
+def _record_progress(form: ProgressForm, task: Task, user) -> bool:
+    try:
+        services.task_record_progress(
+            task=task,
+            user=user,
+            progress=form.cleaned_data["progress"],
+            status=form.cleaned_data["status"] or None,
+            note=form.cleaned_data["note"],
+            evidence=form.evidence(),
+        )
+    except ValidationError as exc:
+        add_service_error(form, exc)
+        return False
+    return True
+
+
+def _task_context(task: Task, access: Access, form) -> dict:
+    internals = access.can_read_plan_internals(task.plan)
+    return {
+        "task": task,
+        "plan": task.plan,
+        "form": form,
+        "can_read_internals": internals,
+        "updates": task.updates.select_related("created_by") if internals else [],
+        "evidence": task.evidence.select_related("uploaded_by") if internals else [],
+    }
+
+
+@login_required
+def evidence_file(request, pk: int):
+    """Evidence files are internal: served through this check, never from a public folder."""
+    evidence = get_object_or_404(Evidence.objects.select_related("task__group__plan"), pk=pk)
+    if not evidence.file or not Access.for_request(request).can_read_plan_internals(
+        evidence.task.plan
+    ):
+        raise Http404
+    name = evidence.file.name.rsplit("/", 1)[-1]
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=name)
+
+
+@login_required
+def my_tasks(request):
+    access = Access.for_request(request)
+    tasks = (
+        Task.objects.for_page()
+        .filter(lead_unit_id__in=access.task_unit_ids)
+        .exclude(group__plan__status=PlanStatus.CLOSED)
+    )
+    return render(request, "plans/my_tasks.html", {"plans": _by_plan(tasks)})
+
+
+def _by_plan(tasks) -> list[tuple]:
+    """[(plan, tasks)] in the plans' order; in each plan overdue tasks first, then by deadline."""
+    today = timezone.localdate()
+    by_plan: dict = {}
+    for task in tasks.order_by("-group__plan__year", "-group__plan__pk"):
+        by_plan.setdefault(task.plan, []).append(task)
+    for plan_tasks in by_plan.values():
+        plan_tasks.sort(
+            key=lambda t: (
+                not t.is_overdue(today),
+                t.due_on is None,
+                t.due_on or today,
+                t.group.order,
+                t.order,
+            )
+        )
+    return list(by_plan.items())
+
+
+@login_required
+def due_tasks(request):
+    access = Access.for_request(request)
+    if not access.manages_any_agency():
+        raise PermissionDenied
+    tasks = (
+        Task.objects.for_page()
+        .filter(
+            group__plan__agency__in=access.manageable_agencies(),
+            # Closed and draft plans have nobody left to urge.
+            group__plan__status=PlanStatus.ACTIVE,
+        )
+        .order_by("due_on", "lead_unit__name", "pk")
+    )
+    context = {
+        "overdue": tasks.overdue(),
+        "due_soon": tasks.due_within(DUE_SOON_DAYS),
+        "days": DUE_SOON_DAYS,
+        "today": timezone.localdate(),
+    }
+    return render(request, "plans/due.html", context)
