@@ -68,6 +68,8 @@ def _set_deadline(task: Task, deadline: Deadline | None) -> None:
 def _set_units(
     task: Task, lead: str | None, support: list[str], matcher: UnitMatcher | None, warnings
 ) -> None:
+    if matcher is not None:
+        lead, support = _split_known(lead, support, matcher)
     if lead:
         task.lead, task.lead_code = _resolve(lead, task, matcher, warnings)
     for name in support:
@@ -77,6 +79,22 @@ def _set_units(
         task.support.append(resolved)
         if code:
             task.support_codes.append(code)
+
+
+def _split_known(
+    lead: str | None, support: list[str], matcher: UnitMatcher
+) -> tuple[str | None, list[str]]:
+    """Names the prose splitter left joined, split again where known units show the seams;
+    the lead's extra parts become supporting units."""
+
+    def parts(name: str) -> list[str]:
+        if is_collective(name) or matcher.match(name):
+            return [name]
+        return matcher.split(name) or [name]
+
+    lead_parts = parts(lead) if lead else []
+    support = [part for name in support for part in parts(name)]
+    return (lead_parts[0] if lead_parts else None), lead_parts[1:] + support
 
 
 def _resolve(

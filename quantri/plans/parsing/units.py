@@ -1,6 +1,8 @@
 """Match unit names written in a plan ('VP Sở', 'P. QLVH', 'Phong Quan ly Van hoa') to the
 agency's units. Only exact matches after normalising count: a unit is never guessed."""
 
+import re
+
 from .model import UnitRef
 from .text import fold_key
 
@@ -75,3 +77,39 @@ class UnitMatcher:
             unit.code: unit for key in unit_keys(name) for unit in self._by_key.get(key, [])
         }
         return next(iter(candidates.values())) if len(candidates) == 1 else None
+
+    def split(self, text: str) -> list[str] | None:
+        """'P. Quản lý Văn hóa và Tổ Công nghệ XYZ' -> ['P. Quản lý Văn hóa', 'Tổ Công nghệ
+        XYZ'] when the known units show where one name ends; None when no part names a unit.
+
+        The prose splitter cannot tell 'và' inside a name from 'và' between names; the list
+        of the agency's units can, so unmatched names get a second look here."""
+        pieces = [p for p in _SEPARATORS.split(text) if p is not None]
+        words, glues = pieces[0::2], pieces[1::2] + [""]
+        names: list[tuple[str, bool]] = []
+        start = 0
+        while start < len(words):
+            end = self._longest_match(words, glues, start)
+            matched = end is not None
+            end = end if matched else start + 1
+            name = _join(words, glues, start, end)
+            if not matched and names and not names[-1][1]:
+                name = names.pop()[0] + glues[start - 1] + name
+            names.append((name, matched))
+            start = end
+        if not any(matched for _, matched in names):
+            return None
+        return [name.strip() for name, _ in names if name.strip()]
+
+    def _longest_match(self, words, glues, start: int) -> int | None:
+        for end in range(len(words), start, -1):
+            if self.match(_join(words, glues, start, end)):
+                return end
+        return None
+
+
+_SEPARATORS = re.compile(r"(\s*[,;]\s*|\s+(?:và|cùng)\s+)", re.IGNORECASE)
+
+
+def _join(words: list[str], glues: list[str], start: int, end: int) -> str:
+    return "".join(words[i] + (glues[i] if i < end - 1 else "") for i in range(start, end))

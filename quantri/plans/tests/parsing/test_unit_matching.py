@@ -77,3 +77,16 @@ def test_matcher_never_guesses(written, code):
 def test_two_units_with_the_same_short_form_match_neither():
     matcher = UnitMatcher([UnitRef("A", "Trung tâm Văn hóa"), UnitRef("B", "Trung tâm Văn hóa")])
     assert matcher.match("TT Văn hóa") is None
+
+
+def test_known_units_show_where_a_joined_list_splits():
+    matcher = UnitMatcher([*UNITS, UnitRef("XD", "Phòng Xây dựng nếp sống văn hóa và Gia đình")])
+    assert matcher.split("P. HCTP và Tổ công tác đặc biệt") == [
+        "P. HCTP",
+        "Tổ công tác đặc biệt",
+    ]
+    assert matcher.split("Phòng Xây dựng nếp sống văn hóa và Gia đình và Thanh tra Sở") == [
+        "Phòng Xây dựng nếp sống văn hóa và Gia đình",
+        "Thanh tra Sở",
+    ]
+    assert matcher.split("Hội Nông dân và Đoàn Thanh niên") is None
