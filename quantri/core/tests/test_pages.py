@@ -15,8 +15,20 @@ def test_the_language_switch_sets_the_language_cookie(client):
     assert page.status_code == 200 and '<html lang="en">' in page.text
 
 
-def test_pages_are_in_vietnamese_by_default(client):
-    assert '<html lang="vi">' in client.get(reverse("portal:home")).text
+def test_pages_are_in_vietnamese_by_default(client, bob):
+    client.force_login(bob)
+    page = client.get(reverse("plans:plan_list")).text
+    assert '<html lang="vi">' in page
+    assert "Nhiệm vụ của đơn vị" in page or "Kế hoạch" in page
+
+
+def test_english_labels_after_switching(client, bob):
+    client.force_login(bob)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("plans:plan_list")).text
+    assert "My unit's tasks" in page
+    client.post(reverse("set_language"), {"language": "vi", "next": "/"})
+    assert "My unit's tasks" not in client.get(reverse("plans:plan_list")).text
 
 
 def test_the_login_page_logs_a_user_in(client):

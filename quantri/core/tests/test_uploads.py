@@ -72,12 +72,12 @@ def test_it_refuses_content_that_does_not_match_and_names_the_file(name, content
 
 
 def test_it_refuses_a_file_over_the_size_limit():
-    with pytest.raises(ValidationError, match="larger than the 1.0 MB limit"):
+    with pytest.raises(ValidationError, match=r"anh.png.*1.0 MB"):
         check("anh.png", SAMPLES["anh.png"] + b"\x00" * MB)
 
 
 def test_it_refuses_an_empty_file():
-    with pytest.raises(ValidationError, match="empty"):
+    with pytest.raises(ValidationError, match="ghi-chu.txt"):
         check("ghi-chu.txt", b"")
 
 

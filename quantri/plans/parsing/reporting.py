@@ -9,7 +9,12 @@ from .text import fold, sentences, squash
 
 _FREQUENCIES = [
     ("monthly", r"\b(?:hang|moi|tung) thang\b|\bbao cao thang\b|\bdinh ky thang\b"),
-    ("quarterly", r"\b(?:hang|moi|tung) quy\b|\bbao cao quy\b|\bdinh ky quy\b|\btheo quy\b"),
+    (
+        "quarterly",
+        # Folded 'quý' (quarter) and 'quy' (rule: quy định, quy chế…) are the same word.
+        r"\b(?:hang|moi|tung) quy\b|\bbao cao quy\b|\bdinh ky quy\b"
+        r"|\btheo quy\b(?!\s+(?:dinh|che|trinh|hoach|mo|pham|tac))",
+    ),
     ("semiannual", r"\b0?6 thang\b|\bsau thang\b|\bnua nam\b|\bso ket\b"),
     (
         "annual",

@@ -106,7 +106,7 @@ def test_an_unknown_format_is_refused_with_a_message_and_nothing_is_saved(
     client.force_login(alice)
     response = upload(client, department, name="ke-hoach.exe", content=b"MZ\x90\x00" * 64)
     assert response.status_code == 200
-    assert "ke-hoach.exe" in response.text and "not an accepted file" in response.text
+    assert "ke-hoach.exe" in response.text and "không phải là tệp được chấp nhận" in response.text
     assert not PlanImport.objects.exists() and not Plan.objects.exists()
 
 
@@ -138,7 +138,7 @@ def test_upload_preview_and_confirm_create_the_plan(
     assert preview.status_code == 200
     assert 'value="18/KH-SVHTTDL"' in preview.text and 'value="20/02/2026"' in preview.text
     assert '<option value="T-QLVH" selected>' in preview.text  # the lead read from the text
-    assert "As written: Tổ công tác đặc biệt" in preview.text  # a lead no unit matched
+    assert "Theo văn bản: Tổ công tác đặc biệt" in preview.text  # a lead no unit matched
     assert "Tổ công tác đặc biệt" in preview.context["preview"].warnings[-1]
     assert not Plan.objects.exists()
 
@@ -183,7 +183,7 @@ def test_a_missing_year_is_asked_for_and_nothing_is_saved(client, alice, departm
         reverse("plans:import_preview", args=[draft.pk]), preview_data(draft, **{"plan-year": ""})
     )
     assert response.status_code == 200
-    assert "Some fields need correcting" in response.text
+    assert "Một số trường cần sửa" in response.text
     assert not Plan.objects.exists()
 
 

@@ -65,13 +65,13 @@ def test_it_shows_the_plan_header_groups_and_tasks(client, bob, plan, culture_ta
         "Phòng Quản lý Văn hóa",
         "31/12/2099",
         "Công tác chỉ đạo điều hành",
-        "Every 6 months",
+        "6 tháng",
         "Tổ công tác X",
         "khi có yêu cầu",
     ]:
         assert text in page
     assert "2. Công khai" in page  # the culture group's PAPI dimension, code and name
-    assert "PAPI dimension: —" in page  # the general group has none
+    assert "Chỉ số nội dung PAPI: —" in page  # the general group has none
 
 
 @time_machine.travel(datetime.date(2021, 6, 1))
@@ -80,7 +80,7 @@ def test_it_marks_overdue_tasks(client, bob, culture_task):
     culture_task.save()
     client.force_login(bob)
     page = client.get(plan_url(culture_task.plan)).text
-    assert "is-overdue" in page and "Overdue" in page
+    assert "is-overdue" in page and "Quá hạn" in page
 
 
 def test_group_and_plan_progress_are_weighted_and_leave_out_cancelled_tasks(client, bob, plan):
@@ -119,7 +119,7 @@ def test_the_plan_page_costs_the_same_queries_for_3_or_30_tasks(
 def test_a_manager_publishes_and_unpublishes_the_plan(client, alice, plan):
     client.force_login(alice)
     publish = reverse("plans:plan_publish", args=[plan.pk])
-    assert "Publish on the portal" in client.get(plan_url(plan)).text
+    assert "Công khai trên cổng thông tin" in client.get(plan_url(plan)).text
     response = client.post(publish, {"published": "1"})
     assert response.status_code == 302
     plan.refresh_from_db()
@@ -132,7 +132,7 @@ def test_a_manager_publishes_and_unpublishes_the_plan(client, alice, plan):
 def test_the_inspection_board_reads_the_plan_but_cannot_publish_it(client, dave, plan):
     client.force_login(dave)
     assert client.get(plan_url(plan)).status_code == 200
-    assert "Publish on the portal" not in client.get(plan_url(plan)).text
+    assert "Công khai trên cổng thông tin" not in client.get(plan_url(plan)).text
     response = client.post(reverse("plans:plan_publish", args=[plan.pk]), {"published": "1"})
     assert response.status_code == 403
     plan.refresh_from_db()

@@ -26,7 +26,7 @@ def test_it_sends_anonymous_visitors_to_the_login_page(client, culture_task):
 def test_the_unit_head_sees_the_progress_form_on_his_units_task(client, bob, culture_task):
     client.force_login(bob)
     page = client.get(task_url(culture_task)).text
-    assert culture_task.title in page and "Record progress" in page
+    assert culture_task.title in page and "Cập nhật tiến độ" in page
 
 
 def test_the_unit_head_records_progress_with_a_file_and_a_link(client, bob, culture_task):
@@ -94,7 +94,7 @@ def test_an_exe_renamed_pdf_is_refused_and_nothing_is_saved(client, bob, culture
         {"progress": "50", "files": [SimpleUploadedFile("bao-cao.pdf", b"MZ\x90\x00\x03" * 50)]},
     )
     assert response.status_code == 200
-    assert "bao-cao.pdf" in response.text and "not an accepted file" in response.text
+    assert "bao-cao.pdf" in response.text and "không phải là tệp được chấp nhận" in response.text
     culture_task.refresh_from_db()
     assert culture_task.progress == 0
     assert not ProgressUpdate.objects.exists() and not Evidence.objects.exists()
@@ -104,7 +104,7 @@ def test_a_done_status_below_100_percent_is_shown_as_a_form_error(client, bob, c
     client.force_login(bob)
     response = client.post(task_url(culture_task), {"progress": "50", "status": "done"})
     assert response.status_code == 200
-    assert "A task marked done must be at 100%." in response.text
+    assert "Nhiệm vụ đã hoàn thành phải có tiến độ 100%." in response.text
     culture_task.refresh_from_db()
     assert culture_task.status == TaskStatus.NOT_STARTED and not ProgressUpdate.objects.exists()
 
@@ -119,7 +119,7 @@ def test_progress_above_100_is_refused(client, bob, culture_task):
 def test_library_staff_read_bobs_task_but_cannot_update_it(client, carol, culture_task):
     client.force_login(carol)
     page = client.get(task_url(culture_task)).text
-    assert culture_task.title in page and "Record progress" not in page
+    assert culture_task.title in page and "Cập nhật tiến độ" not in page
     response = client.post(task_url(culture_task), {"progress": "90"})
     assert response.status_code == 403
     culture_task.refresh_from_db()
@@ -128,7 +128,7 @@ def test_library_staff_read_bobs_task_but_cannot_update_it(client, carol, cultur
 
 def test_the_inspection_board_reads_but_cannot_update(client, dave, culture_task):
     client.force_login(dave)
-    assert "Progress history" in client.get(task_url(culture_task)).text
+    assert "Lịch sử cập nhật tiến độ" in client.get(task_url(culture_task)).text
     assert client.post(task_url(culture_task), {"progress": "90"}).status_code == 403
     culture_task.refresh_from_db()
     assert culture_task.progress == 0

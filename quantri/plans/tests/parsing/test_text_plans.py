@@ -382,3 +382,15 @@ def test_a_lead_in_gives_units_and_deadline_to_the_tasks_that_name_none(parse):
         ("Văn phòng Sở", datetime.date(2024, 6, 30)),
         ("Thanh tra Sở", datetime.date(2024, 6, 30)),
     ]
+
+
+def test_theo_quy_dinh_is_not_a_quarterly_report():
+    from quantri.plans.parsing.reporting import find_reporting
+
+    rules = find_reporting(
+        [
+            "Định kỳ 6 tháng báo cáo Lãnh đạo Sở (qua Văn phòng Sở tổng hợp).",
+            "Văn phòng Sở tổng hợp, báo cáo UBND tỉnh theo quy định.",
+        ]
+    )
+    assert [rule.frequency for rule in rules] == ["semiannual"]
