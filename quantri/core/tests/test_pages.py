@@ -83,3 +83,9 @@ def test_the_admin_lists_open_for_a_superuser(client):
         "plans_planimport",
     ]:
         assert client.get(reverse(f"admin:{name}_changelist")).status_code == 200, name
+
+
+def test_an_english_browser_still_gets_vietnamese_until_the_switch_is_used(client):
+    page = client.get(reverse("portal:home"), headers={"accept-language": "en-US,en;q=0.9"})
+    assert '<html lang="vi">' in page.text
+    assert page.headers["Content-Language"] == "vi"
