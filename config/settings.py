@@ -29,6 +29,12 @@ INSTALLED_APPS = [
     "quantri.orgs",
     "quantri.indices",
     "quantri.plans",
+    "quantri.reports",
+    "quantri.procedures",
+    "quantri.feedback",
+    "quantri.reception",
+    "quantri.disclosures",
+    "quantri.surveys",
     "quantri.portal",
     "quantri.demo",
 ]

@@ -13,6 +13,14 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/", api.urls),
     path("plans/", include("quantri.plans.urls")),
+    path("reports/", include("quantri.reports.urls")),
+    path("procedures/", include("quantri.procedures.urls")),
+    path("feedback/", include("quantri.feedback.urls")),
+    path("open311/v2/", include("quantri.feedback.open311_urls")),
+    path("reception/", include("quantri.reception.urls")),
+    path("disclosures/", include("quantri.disclosures.urls")),
+    path("surveys/", include("quantri.surveys.urls")),
+    path("papi/", include("quantri.indices.urls")),
     path("", include("quantri.portal.urls")),
 ]
 

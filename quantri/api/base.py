@@ -59,11 +59,25 @@ def not_authenticated(request, exc):
 
 def register_routers() -> None:
     from quantri.api import orgs, plans
+    from quantri.disclosures import api as disclosures
+    from quantri.feedback import api as feedback
+    from quantri.indices import api as indices
+    from quantri.procedures import api as procedures
+    from quantri.reception import api as reception
+    from quantri.reports import api as reports
+    from quantri.surveys import api as surveys
 
     api.add_router("/agencies", orgs.router)
     api.add_router("/frameworks", orgs.frameworks_router)
     api.add_router("/plans", plans.router)
     api.add_router("/tasks", plans.tasks_router)
+    api.add_router("/reports", reports.router)
+    api.add_router("/procedures", procedures.router)
+    api.add_router("/feedback", feedback.router)
+    api.add_router("/reception", reception.router)
+    api.add_router("/disclosures", disclosures.router)
+    api.add_router("/papi", indices.router)
+    api.add_router("/surveys", surveys.router)
 
 
 register_routers()

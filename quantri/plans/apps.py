@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class PlansConfig(AppConfig):
     name = "quantri.plans"
     verbose_name = _("Plans and tasks")
+
+    def ready(self) -> None:
+        from quantri.core.nav import NavItem, register
+
+        register(
+            NavItem(_("Plans"), "plans:plan_list", order=10),
+            NavItem(_("My unit's tasks"), "plans:my_tasks", order=20),
+            NavItem(
+                _("Due soon / overdue"),
+                "plans:due_tasks",
+                order=30,
+                audience=lambda request, access: access.manages_any_agency(),
+            ),
+        )

@@ -48,3 +48,12 @@ def supporting(task) -> str:
     """Supporting units: the matched units, then the names no unit matched, as written."""
     names = [str(unit) for unit in task.support_units.all()] + list(task.support_text or [])
     return "; ".join(names) or "—"
+
+
+@register.simple_tag(takes_context=True)
+def nav_items(context) -> list[tuple[str, str]]:
+    """The menu entries the apps registered, filtered for this user (see quantri.core.nav)."""
+    from quantri.core.nav import items_for
+
+    request = context["request"]
+    return items_for(request, Access.for_request(request))
