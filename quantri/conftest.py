@@ -118,3 +118,13 @@ def erin(province):
     user = UserFactory(username="erin")
     MembershipFactory(user=user, agency=other, role=Role.LEADER)
     return user
+
+
+@pytest.fixture
+def client_en(client):
+    """A test client that chose English with the language switch, for asserting UI text
+    against the English msgids (pages are Vietnamese by default)."""
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client

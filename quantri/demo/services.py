@@ -1,8 +1,10 @@
 """Load the demo into whatever database is configured. Safe to run again: nothing doubles."""
 
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -49,7 +51,37 @@ def demo_load() -> DemoSummary:
     plan, created = _plan(department)
     if created:
         _progress(plan, get_user_model().objects.get(username="vanphong"))
+    context = DemoContext(province=province, department=department, units=units, plan=plan)
+    for step in _app_demo_steps():
+        step(context)
     return DemoSummary(plan=plan, plan_created=created, logins=logins)
+
+
+@dataclass
+class DemoContext:
+    """What each app's demo step builds on. Units are keyed by their short code (VP, QLVH…)."""
+
+    province: Agency
+    department: Agency
+    units: dict[str, Agency]
+    plan: Plan
+
+    def user(self, username: str):
+        return get_user_model().objects.get(username=username)
+
+
+def _app_demo_steps():
+    """Each app may ship `demo.py` with `load(context)`, run in INSTALLED_APPS order; every
+    step must be idempotent like the rest of the demo."""
+    for config in apps.get_app_configs():
+        if config.name.startswith("quantri.") and config.name != "quantri.demo":
+            try:
+                module = import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.demo":
+                    raise
+                continue
+            yield module.load
 
 
 def _agency(spec: dict, parent, order: int) -> Agency:
