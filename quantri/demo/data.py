@@ -97,4 +97,6 @@ USERS = [
 ]
 
 DEMO_PASSWORD = "demo@2026"
+# The current plan, and last cycle's 2021 plan that the periodic-report demo works on.
 PLAN_DOCUMENT = "ke-hoach-papi-2026-demo.txt"
+PAST_PLAN_DOCUMENT = "ke-hoach-papi-2021-demo.txt"

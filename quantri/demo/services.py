@@ -48,10 +48,13 @@ def demo_load() -> DemoSummary:
         }
         units[code] = _agency(spec, parent=department, order=order)
     logins = [_user(spec, department, units) for spec in data.USERS]
-    plan, created = _plan(department)
+    plan, created = _plan(department, data.PLAN_DOCUMENT)
+    past_plan, _ = _plan(department, data.PAST_PLAN_DOCUMENT)
     if created:
         _progress(plan, get_user_model().objects.get(username="vanphong"))
-    context = DemoContext(province=province, department=department, units=units, plan=plan)
+    context = DemoContext(
+        province=province, department=department, units=units, plan=plan, past_plan=past_plan
+    )
     for step in _app_demo_steps():
         step(context)
     return DemoSummary(plan=plan, plan_created=created, logins=logins)
@@ -64,7 +67,8 @@ class DemoContext:
     province: Agency
     department: Agency
     units: dict[str, Agency]
-    plan: Plan
+    plan: Plan  # the 2026 plan in force
+    past_plan: Plan  # the 2021 plan, for report periods such as 2021-H1
 
     def user(self, username: str):
         return get_user_model().objects.get(username=username)
@@ -108,8 +112,8 @@ def _user(spec, department, units) -> tuple[str, str, str]:
     return username, str(Membership(role=role).get_role_display()), agency.name
 
 
-def _plan(department) -> tuple[Plan, bool]:
-    source = DOCUMENTS / data.PLAN_DOCUMENT
+def _plan(department, document: str) -> tuple[Plan, bool]:
+    source = DOCUMENTS / document
     content = source.read_bytes()
     parsed = plan_services.plan_parse(data=content, filename=source.name, agency=department)
     existing = Plan.objects.filter(
