@@ -25,6 +25,10 @@ NOT_TEXT = (
     "Chỉ nhận các định dạng " + ACCEPTED + "."
 )
 CORRUPT_DOCX = "Tệp “%(filename)s” không phải tệp Word (.docx) hợp lệ hoặc đã bị hỏng."
+UNPACKS_TOO_BIG = (
+    "Tệp “%(filename)s” khi giải nén lớn tới %(size_mb).0f MB, vượt giới hạn %(limit_mb).0f MB; "
+    "hãy kiểm tra lại tệp (có thể chứa nhiều ảnh hoặc bị làm giả)."
+)
 CORRUPT_PDF = "Tệp “%(filename)s” không phải tệp PDF hợp lệ hoặc đã bị hỏng."
 ENCRYPTED_PDF = (
     "Tệp PDF “%(filename)s” được đặt mật khẩu nên không đọc được. Hãy gỡ mật khẩu rồi tải lên lại."

@@ -172,7 +172,21 @@ def _decrypt(reader, filename: str) -> None:
 # ---- Word --------------------------------------------------------------------------------
 
 
+# A .docx is a zip: a few MB can unpack to gigabytes (a "zip bomb"). Real plans unpack to
+# a few MB of XML plus images, so this bound only stops files built to exhaust memory.
+MAX_DOCX_UNPACKED = 200 * 1024 * 1024
+
+
 def _read_docx(data: bytes, filename: str) -> Document:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(member.file_size for member in archive.infolist())
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise PlanDocumentError(
+            errors.UNPACKS_TOO_BIG,
+            filename=filename,
+            size_mb=unpacked / 1024 / 1024,
+            limit_mb=MAX_DOCX_UNPACKED / 1024 / 1024,
+        )
     try:
         return Document("docx", docx_blocks(docx.Document(io.BytesIO(data))))
     except Exception as exc:  # python-docx/lxml/zipfile errors on a damaged file

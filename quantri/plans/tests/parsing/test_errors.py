@@ -100,3 +100,12 @@ def test_an_internal_failure_still_gives_one_message(parse, monkeypatch):
         parse("KẾ HOẠCH\n- Nhiệm vụ một.\n", "la.txt")
     assert "la.txt" in str(caught.value)
     assert isinstance(caught.value.__cause__, IndexError)
+
+
+def test_a_docx_that_unpacks_to_gigabytes_is_refused(parse, papi):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        archive.writestr("word/media/padding.bin", b"\0" * (210 * 1024 * 1024))
+    with pytest.raises(PlanDocumentError, match="bom.docx"):
+        parse(buffer.getvalue(), "bom.docx")
