@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class IndicesConfig(AppConfig):
     name = "quantri.indices"
     verbose_name = _("Indices")
+
+    def ready(self) -> None:
+        from quantri.core.nav import NavItem, register
+
+        # PAPI scores are published data: the ranking and profiles are public pages.
+        register(NavItem(_("PAPI"), "indices:ranking", order=50, audience="public"))

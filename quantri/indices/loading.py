@@ -1,11 +1,15 @@
 """Load an index framework from its JSON description (quantri/indices/data/*.json).
 
 Used by the data migration and by `quantri framework load`, so a new framework (PAR INDEX,
-SIPAS) is a data file, not code.
+SIPAS) is a data file, not code. The provinces PAPI reports on (data/papi_provinces.json, with
+the 2025 merger) are loaded the same way.
 """
 
+import datetime
 import json
 from pathlib import Path
+
+from quantri.core.text import fold
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -53,3 +57,58 @@ def _save_dimension(dimension_model, framework, spec: dict, parent, order: int):
         },
     )
     return dimension
+
+
+def read_provinces(path: Path = DATA_DIR / "papi_provinces.json") -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def load_provinces(spec: dict, province_model) -> int:
+    """Create or update the provinces of papi_provinces.json, then their successors (a
+    second pass, since a successor may come later in the list). Rows that already match are
+    not saved again, so running it twice writes nothing (and adds no history). Returns the
+    number of rows written."""
+    written = 0
+    by_code = {p.code: p for p in province_model.objects.all()}
+    for order, item in enumerate(spec["provinces"], start=1):
+        values = _province_values(item, order)
+        province = by_code.get(item["code"])
+        if province is None:
+            by_code[item["code"]] = province_model.objects.create(code=item["code"], **values)
+            written += 1
+        elif _update(province, values):
+            written += 1
+    for item in spec["provinces"]:
+        successor = by_code[item["merged_into"]] if item.get("merged_into") else None
+        province = by_code[item["code"]]
+        if province.successor_id != (successor.pk if successor else None):
+            province.successor = successor
+            province.save(update_fields=["successor"])
+            written += 1
+    return written
+
+
+def _province_values(item: dict, order: int) -> dict:
+    return {
+        "name": item["name"],
+        "name_en": item.get("name_en", ""),
+        "name_folded": fold(item["name"]),
+        "aliases": item.get("aliases", []),
+        "valid_from": _date(item.get("valid_from")),
+        "valid_to": _date(item.get("valid_to")),
+        "order": order,
+    }
+
+
+def _update(obj, values: dict) -> bool:
+    changed = [field for field, value in values.items() if getattr(obj, field) != value]
+    for field in changed:
+        setattr(obj, field, values[field])
+    if changed:
+        obj.save(update_fields=changed)
+    return bool(changed)
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
