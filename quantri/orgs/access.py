@@ -103,3 +103,202 @@ class Access:
         """Progress notes and evidence stay inside the plan's department (and its oversight):
         a published plan shows the public only its tasks' status and progress."""
         return self.is_superuser or plan.agency_id in self.visible_agency_ids
+
+    # Periodic reports (quantri.reports). A unit's report is the unit's own until it is
+    # submitted: the office sees it from then on, the People's Inspection Board once it is
+    # submitted or accepted, and no other unit ever.
+
+    @cached_property
+    def report_office_agency_ids(self) -> set[int]:
+        """Agencies whose periodic reports this user follows up: those they manage, and the
+        agency above an office where they hold a managing role (the Department Office
+        coordinates for the department)."""
+        ids = set(self.managed_agency_ids)
+        for membership in self.memberships:
+            agency = membership.agency
+            if membership.role in MANAGER_ROLES and agency.kind == "office" and agency.parent_id:
+                ids.add(agency.parent_id)
+        return ids
+
+    def can_manage_reports(self, plan) -> bool:
+        """Open and close periods, accept and return reports, edit the consolidated report."""
+        return self.is_superuser or plan.agency_id in self.report_office_agency_ids
+
+    @cached_property
+    def inspection_agency_ids(self) -> set[int]:
+        return self._agencies_with({Role.INSPECTION_BOARD})
+
+    def can_oversee_reports(self, plan) -> bool:
+        """Read the period's completeness and its submitted reports (oversight, never writes)."""
+        return self.can_manage_reports(plan) or plan.agency_id in self.inspection_agency_ids
+
+    def is_report_unit_member(self, unit_id: int) -> bool:
+        return unit_id in self.task_unit_ids
+
+    def is_unit_head(self, unit_id: int) -> bool:
+        return any(m.agency_id == unit_id and m.role == Role.UNIT_HEAD for m in self.memberships)
+
+    def can_view_unit_report(self, request, status: str | None) -> bool:
+        """`status` is the report's, None when the unit has not started one."""
+        if self.is_superuser or self.is_report_unit_member(request.unit_id):
+            return True
+        plan = request.period.plan
+        if status in (None, "draft"):
+            return False
+        if self.can_manage_reports(plan):
+            return True
+        return status in ("submitted", "accepted") and self.can_oversee_reports(plan)
+
+    def can_edit_unit_report(self, request) -> bool:
+        """Staff and the head of the unit draft its report."""
+        return self.is_superuser or self.is_report_unit_member(request.unit_id)
+
+    def can_submit_unit_report(self, request) -> bool:
+        """Only the head of the unit answers for it (staff draft, the head submits)."""
+        return self.is_superuser or self.is_unit_head(request.unit_id)
+
+    def can_review_unit_report(self, request) -> bool:
+        return self.can_manage_reports(request.period.plan)
+
+    def report_unit_ids(self) -> set[int]:
+        """Units whose reports this user drafts ("my unit's reports")."""
+        return set(self.task_unit_ids)
+
+    # The public side: procedure catalogue, disclosures and their oversight (issue 4).
+
+    @cached_property
+    def catalogue_agency_ids(self) -> set[int]:
+        """Agencies whose procedure catalogue and disclosures this user manages: what they
+        manage, and the whole department whose Office they coordinate (the Department Office
+        keeps the department's catalogue and publishes its notices)."""
+        ids = set(self.managed_agency_ids)
+        for membership in self.memberships:
+            agency = membership.agency
+            if membership.role in MANAGER_ROLES and agency.kind == "office" and agency.parent_id:
+                ids |= Agency.objects.subtree_ids(agency.parent)
+        return ids
+
+    def can_manage_procedures(self, agency_id: int) -> bool:
+        return self.is_superuser or agency_id in self.catalogue_agency_ids
+
+    def manages_catalogue(self) -> bool:
+        return self.is_superuser or bool(self.catalogue_agency_ids)
+
+    def catalogue_agencies(self):
+        """Agencies this user may name as a procedure's implementing agency."""
+        if self.is_superuser:
+            return Agency.objects.all()
+        return Agency.objects.filter(pk__in=self.catalogue_agency_ids)
+
+    def can_view_procedure(self, procedure) -> bool:
+        return procedure.is_published or self.can_manage_procedures(procedure.agency_id)
+
+    def viewable_procedures(self, procedures):
+        """can_view_procedure as a filter: published ones, and all of the agencies managed."""
+        if self.is_superuser:
+            return procedures
+        return procedures.filter(Q(is_published=True) | Q(agency_id__in=self.catalogue_agency_ids))
+
+    def can_manage_disclosures(self, agency_id: int) -> bool:
+        return self.can_manage_procedures(agency_id)
+
+    def can_read_internal_disclosures(self, agency_id: int) -> bool:
+        """Internal notices (Law 10/2022) are for the agency's own staff, and its oversight."""
+        return (
+            agency_id in self.visible_agency_ids
+            or self.can_manage_disclosures(agency_id)
+            or agency_id in self.inspection_agency_ids
+        )
+
+    def public_side_oversight_agency_ids(self) -> set[int]:
+        """Agencies whose disclosures and procedure reviews this user may read in full,
+        overdue items included: the People's Inspection Board's, and the managers'."""
+        return set(self.inspection_agency_ids) | self.catalogue_agency_ids
+
+    def oversees_public_side(self) -> bool:
+        return self.is_superuser or bool(self.public_side_oversight_agency_ids())
+
+    # Citizen feedback and reception (quantri.feedback, quantri.reception). The office — leaders,
+    # office coordinators and administrators, wherever in the department they sit — follows up
+    # all of its department's items; a unit handles the items assigned to it; the People's
+    # Inspection Board reads everything of its department and changes nothing.
+
+    def _departments_with(self, roles: set[str]) -> set[int]:
+        ids: set[int] = set()
+        for membership in self.memberships:
+            if membership.role in roles:
+                top = membership.agency
+                while top.parent_id and top.kind not in ("department", "province"):
+                    top = top.parent
+                ids |= Agency.objects.subtree_ids(top)
+        return ids
+
+    @cached_property
+    def office_agency_ids(self) -> set[int]:
+        """Every agency of the departments where the user is in the office's roles."""
+        return self._departments_with(MANAGER_ROLES)
+
+    @cached_property
+    def oversight_agency_ids(self) -> set[int]:
+        return self._departments_with({Role.INSPECTION_BOARD})
+
+    def can_coordinate_feedback(self, feedback) -> bool:
+        """Assign, publish, close — and every other action: the receiving department's office."""
+        return self.is_superuser or feedback.department_id in self.office_agency_ids
+
+    def can_handle_feedback(self, feedback) -> bool:
+        """Accept, refuse, transfer, answer: the office, or the unit the item is assigned to."""
+        if self.can_coordinate_feedback(feedback):
+            return True
+        return feedback.assigned_unit_id is not None and (
+            feedback.assigned_unit_id in self.task_unit_ids
+        )
+
+    def can_view_feedback(self, feedback) -> bool:
+        """Contact details and internal notes included: handlers and the oversight board."""
+        return self.can_handle_feedback(feedback) or (
+            feedback.department_id in self.oversight_agency_ids
+        )
+
+    def viewable_feedback(self, items):
+        """can_view_feedback as a filter on a Feedback QuerySet, for the inbox."""
+        if self.is_superuser:
+            return items
+        return items.filter(
+            Q(department_id__in=self.office_agency_ids | self.oversight_agency_ids)
+            | Q(assigned_unit_id__in=self.task_unit_ids)
+        )
+
+    def uses_feedback_inbox(self) -> bool:
+        return (
+            self.is_superuser
+            or bool(self.office_agency_ids or self.oversight_agency_ids)
+            or bool(self.task_unit_ids)
+        )
+
+    def reads_feedback_statistics(self) -> bool:
+        return self.is_superuser or bool(self.office_agency_ids or self.oversight_agency_ids)
+
+    def can_manage_reception(self, agency_id: int) -> bool:
+        """Schedule sessions and record them, dialogues and their commitments: the office."""
+        return self.is_superuser or agency_id in self.office_agency_ids
+
+    def can_read_reception_records(self, agency_id: int) -> bool:
+        """Who was received and what they raised: the office and the oversight board."""
+        return self.can_manage_reception(agency_id) or agency_id in self.oversight_agency_ids
+
+    def can_manage_survey(self, survey) -> bool:
+        """Build, publish and close a survey, set its service points and weighting: the
+        leaders, office coordinators and administrators of the survey's agency."""
+        return self.can_manage_agency(survey.agency_id)
+
+    def can_view_survey_results(self, survey) -> bool:
+        """Results stay inside the survey's department and its oversight; the public answers
+        the survey but reads no results."""
+        return self.is_superuser or survey.agency_id in self.visible_agency_ids
+
+    def viewable_surveys(self, surveys):
+        """can_view_survey_results as a filter on a Survey QuerySet, for lists."""
+        if self.is_superuser:
+            return surveys
+        return surveys.filter(agency_id__in=self.visible_agency_ids | self.managed_agency_ids)

@@ -2,6 +2,29 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def _writes_reports(request, access) -> bool:
+    return access.is_superuser or bool(access.report_unit_ids())
+
+
+def _follows_reports(request, access) -> bool:
+    return (
+        access.is_superuser
+        or bool(access.report_office_agency_ids)
+        or bool(access.inspection_agency_ids)
+    )
+
+
 class ReportsConfig(AppConfig):
     name = "quantri.reports"
     verbose_name = _("Periodic reports")
+
+    def ready(self) -> None:
+        from quantri.core.nav import NavItem, register
+
+        register(
+            NavItem(
+                _("My unit's reports"), "reports:my_reports", order=40, audience=_writes_reports
+            ),
+            NavItem(_("Periodic reports"), "reports:overview", order=45, audience=_follows_reports),
+            NavItem(_("Notifications"), "reports:notifications", order=90),
+        )

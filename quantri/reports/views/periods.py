@@ -1,0 +1,173 @@
+"""The office's pages: plans and their periods, opening a period, its completeness."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from quantri.orgs.access import Access
+from quantri.orgs.models import Agency
+from quantri.plans.forms import add_service_error
+from quantri.plans.models import Plan
+from quantri.reports import periods, queries, services
+from quantri.reports.forms import PeriodOpenForm, RegimeForm
+from quantri.reports.models import ReportingPeriod
+from quantri.reports.views.common import page
+
+
+@login_required
+def overview(request):
+    """Plans whose reporting the user follows, with their periods."""
+    access = Access.for_request(request)
+    plans = Plan.objects.select_related("agency").prefetch_related("reporting_periods")
+    if not access.is_superuser:
+        agency_ids = access.report_office_agency_ids | access.inspection_agency_ids
+        plans = plans.filter(agency_id__in=agency_ids)
+    return render(request, "reports/overview.html", page(request, plans=plans))
+
+
+def _plan_for_office(request, pk: int) -> tuple[Plan, Access]:
+    plan = get_object_or_404(Plan.objects.select_related("agency"), pk=pk)
+    access = Access.for_request(request)
+    if not access.can_oversee_reports(plan):
+        raise Http404
+    return plan, access
+
+
+@login_required
+def plan_periods(request, pk: int):
+    plan, access = _plan_for_office(request, pk)
+    can_manage = access.can_manage_reports(plan)
+    # The first visit turns the plan's own reporting duties into regimes: derived data,
+    # created once, so the office never has to retype what the plan already says.
+    regimes = services.regimes_for_plan(plan=plan, user=request.user) if can_manage else []
+    open_form = regime_form = None
+    if can_manage:
+        open_form = PeriodOpenForm(
+            regimes=plan.reporting_regimes.all(), initial=_suggestion(regimes)
+        )
+        regime_form = RegimeForm(units=Agency.objects.units_of(plan.agency))
+    context = {
+        "plan": plan,
+        "periods": plan.reporting_periods.select_related("regime"),
+        "regimes": regimes,
+        "open_form": open_form,
+        "regime_form": regime_form,
+    }
+    return render(request, "reports/plan_periods.html", page(request, **context))
+
+
+def _suggestion(regimes) -> dict:
+    """The period that ended most recently for the first regime: what the office opens next."""
+    if not regimes:
+        return {}
+    regime = regimes[0]
+    current = periods.period_containing(timezone.localdate(), regime.frequency)
+    return {"regime": regime, "code": str(current)}
+
+
+@login_required
+@require_POST
+def period_open(request, pk: int):
+    plan, access = _plan_for_office(request, pk)
+    if not access.can_manage_reports(plan):
+        raise PermissionDenied
+    form = PeriodOpenForm(request.POST, regimes=plan.reporting_regimes.all())
+    if form.is_valid():
+        try:
+            period = services.period_open(
+                regime=form.cleaned_data["regime"],
+                code=form.cleaned_data["code"],
+                user=request.user,
+                deadline=form.cleaned_data["deadline"],
+            )
+        except ValidationError as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, _("Period %(code)s is open.") % {"code": period.code})
+            return redirect("reports:period_detail", pk=period.pk)
+    context = {
+        "plan": plan,
+        "periods": plan.reporting_periods.all(),
+        "regimes": list(plan.reporting_regimes.all()),
+        "open_form": form,
+        "regime_form": RegimeForm(units=Agency.objects.units_of(plan.agency)),
+    }
+    return render(request, "reports/plan_periods.html", page(request, **context), status=400)
+
+
+@login_required
+@require_POST
+def regime_save(request, pk: int):
+    plan, access = _plan_for_office(request, pk)
+    if not access.can_manage_reports(plan):
+        raise PermissionDenied
+    form = RegimeForm(request.POST, units=Agency.objects.units_of(plan.agency))
+    if form.is_valid():
+        try:
+            services.regime_save(plan=plan, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_error(form, exc)
+        else:
+            messages.success(request, _("Reporting regime saved."))
+            return redirect("reports:plan_periods", pk=plan.pk)
+    context = {
+        "plan": plan,
+        "periods": plan.reporting_periods.all(),
+        "regimes": list(plan.reporting_regimes.all()),
+        "open_form": PeriodOpenForm(regimes=plan.reporting_regimes.all()),
+        "regime_form": form,
+    }
+    return render(request, "reports/plan_periods.html", page(request, **context), status=400)
+
+
+def _period_for_office(request, pk: int) -> tuple[ReportingPeriod, Access]:
+    period = get_object_or_404(
+        ReportingPeriod.objects.select_related("plan__agency", "regime__via_unit"), pk=pk
+    )
+    access = Access.for_request(request)
+    if not access.can_oversee_reports(period.plan):
+        raise Http404
+    return period, access
+
+
+@login_required
+def period_detail(request, pk: int):
+    period, access = _period_for_office(request, pk)
+    context = {
+        "period": period,
+        "plan": period.plan,
+        "completeness": queries.completeness(period),
+        "can_manage": access.can_manage_reports(period.plan),
+        "consolidation_url": _consolidation_url(period),
+        "today": timezone.localdate(),
+    }
+    return render(request, "reports/period_detail.html", page(request, **context))
+
+
+def _consolidation_url(period) -> str | None:
+    """The consolidated report's page, once that feature is installed."""
+    try:
+        return reverse("reports:consolidation", args=[period.pk])
+    except NoReverseMatch:
+        return None
+
+
+@login_required
+@require_POST
+def period_status(request, pk: int):
+    period, access = _period_for_office(request, pk)
+    if not access.can_manage_reports(period.plan):
+        raise PermissionDenied
+    if request.POST.get("action") == "close":
+        services.period_close(period=period, user=request.user)
+        messages.success(request, _("Period %(code)s is closed.") % {"code": period.code})
+    else:
+        services.period_reopen(period=period, user=request.user)
+        messages.success(request, _("Period %(code)s is open.") % {"code": period.code})
+    return redirect("reports:period_detail", pk=period.pk)
