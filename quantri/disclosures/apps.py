@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class DisclosuresConfig(AppConfig):
     name = "quantri.disclosures"
     verbose_name = _("Disclosures")
+
+    def ready(self) -> None:
+        from quantri.core.nav import NavItem, register
+
+        register(
+            NavItem(_("Public notices"), "disclosures:public_list", order=70, audience="public"),
+            NavItem(_("Internal notices"), "disclosures:internal_list", order=72),
+            NavItem(
+                _("Oversight"),
+                "disclosures:oversight",
+                order=74,
+                audience=lambda request, access: access.oversees_public_side(),
+            ),
+        )

@@ -289,8 +289,9 @@ class Access:
 
     def can_manage_survey(self, survey) -> bool:
         """Build, publish and close a survey, set its service points and weighting: the
-        leaders, office coordinators and administrators of the survey's agency."""
-        return self.can_manage_agency(survey.agency_id)
+        office — leaders, office coordinators and administrators wherever in the survey's
+        department they sit (the Department Office runs the one-stop desk's survey)."""
+        return self.is_superuser or survey.agency_id in self.office_agency_ids
 
     def can_view_survey_results(self, survey) -> bool:
         """Results stay inside the survey's department and its oversight; the public answers
@@ -301,4 +302,13 @@ class Access:
         """can_view_survey_results as a filter on a Survey QuerySet, for lists."""
         if self.is_superuser:
             return surveys
-        return surveys.filter(agency_id__in=self.visible_agency_ids | self.managed_agency_ids)
+        return surveys.filter(agency_id__in=self.visible_agency_ids | self.office_agency_ids)
+
+    def survey_agencies(self):
+        """Agencies this user may create surveys for."""
+        if self.is_superuser:
+            return Agency.objects.all()
+        return Agency.objects.filter(pk__in=self.office_agency_ids)
+
+    def creates_surveys(self) -> bool:
+        return self.is_superuser or bool(self.office_agency_ids)
