@@ -128,3 +128,13 @@ def client_en(client):
 
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """Messages raised by services, commands and forms read in English in tests, whatever the
+    catalogue says; pages still choose their language per request (Vietnamese by default)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

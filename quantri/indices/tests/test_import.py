@@ -186,5 +186,5 @@ def test_show_prints_a_readable_table(tmp_path):
     call_command("papi", "show", "--province", "hung yen", "--peers", "P22", stdout=out)
     text = out.getvalue()
     assert text.startswith("Hưng Yên (P21) — PAPI 2023")
-    assert "Tri thức công dân" in text and "0.800" in text and "1/2" in text
+    assert "Civic knowledge" in text and "0.800" in text and "1/2" in text
     assert "Thái Bình (P22)" in text
