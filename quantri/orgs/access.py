@@ -41,7 +41,16 @@ class Access:
 
     @cached_property
     def managed_agency_ids(self) -> set[int]:
-        return self._agencies_with(MANAGER_ROLES)
+        """Agencies whose plans, reports and public side this user manages: the subtree of each
+        unit where they hold a managing role — and, where that unit is an Office, the whole
+        agency above it, since the Department Office coordinates for the department."""
+        ids: set[int] = set()
+        for membership in self.memberships:
+            if membership.role in MANAGER_ROLES:
+                unit = membership.agency
+                root = unit.parent if unit.kind == "office" and unit.parent_id else unit
+                ids |= Agency.objects.subtree_ids(root)
+        return ids
 
     @cached_property
     def visible_agency_ids(self) -> set[int]:
@@ -108,21 +117,9 @@ class Access:
     # submitted: the office sees it from then on, the People's Inspection Board once it is
     # submitted or accepted, and no other unit ever.
 
-    @cached_property
-    def report_office_agency_ids(self) -> set[int]:
-        """Agencies whose periodic reports this user follows up: those they manage, and the
-        agency above an office where they hold a managing role (the Department Office
-        coordinates for the department)."""
-        ids = set(self.managed_agency_ids)
-        for membership in self.memberships:
-            agency = membership.agency
-            if membership.role in MANAGER_ROLES and agency.kind == "office" and agency.parent_id:
-                ids.add(agency.parent_id)
-        return ids
-
     def can_manage_reports(self, plan) -> bool:
         """Open and close periods, accept and return reports, edit the consolidated report."""
-        return self.is_superuser or plan.agency_id in self.report_office_agency_ids
+        return self.is_superuser or plan.agency_id in self.managed_agency_ids
 
     @cached_property
     def inspection_agency_ids(self) -> set[int]:
@@ -166,29 +163,17 @@ class Access:
 
     # The public side: procedure catalogue, disclosures and their oversight (issue 4).
 
-    @cached_property
-    def catalogue_agency_ids(self) -> set[int]:
-        """Agencies whose procedure catalogue and disclosures this user manages: what they
-        manage, and the whole department whose Office they coordinate (the Department Office
-        keeps the department's catalogue and publishes its notices)."""
-        ids = set(self.managed_agency_ids)
-        for membership in self.memberships:
-            agency = membership.agency
-            if membership.role in MANAGER_ROLES and agency.kind == "office" and agency.parent_id:
-                ids |= Agency.objects.subtree_ids(agency.parent)
-        return ids
-
     def can_manage_procedures(self, agency_id: int) -> bool:
-        return self.is_superuser or agency_id in self.catalogue_agency_ids
+        return self.is_superuser or agency_id in self.managed_agency_ids
 
     def manages_catalogue(self) -> bool:
-        return self.is_superuser or bool(self.catalogue_agency_ids)
+        return self.is_superuser or bool(self.managed_agency_ids)
 
     def catalogue_agencies(self):
         """Agencies this user may name as a procedure's implementing agency."""
         if self.is_superuser:
             return Agency.objects.all()
-        return Agency.objects.filter(pk__in=self.catalogue_agency_ids)
+        return Agency.objects.filter(pk__in=self.managed_agency_ids)
 
     def can_view_procedure(self, procedure) -> bool:
         return procedure.is_published or self.can_manage_procedures(procedure.agency_id)
@@ -197,7 +182,7 @@ class Access:
         """can_view_procedure as a filter: published ones, and all of the agencies managed."""
         if self.is_superuser:
             return procedures
-        return procedures.filter(Q(is_published=True) | Q(agency_id__in=self.catalogue_agency_ids))
+        return procedures.filter(Q(is_published=True) | Q(agency_id__in=self.managed_agency_ids))
 
     def can_manage_disclosures(self, agency_id: int) -> bool:
         return self.can_manage_procedures(agency_id)
@@ -213,7 +198,7 @@ class Access:
     def public_side_oversight_agency_ids(self) -> set[int]:
         """Agencies whose disclosures and procedure reviews this user may read in full,
         overdue items included: the People's Inspection Board's, and the managers'."""
-        return set(self.inspection_agency_ids) | self.catalogue_agency_ids
+        return set(self.inspection_agency_ids) | self.managed_agency_ids
 
     def oversees_public_side(self) -> bool:
         return self.is_superuser or bool(self.public_side_oversight_agency_ids())

@@ -9,7 +9,7 @@ def _writes_reports(request, access) -> bool:
 def _follows_reports(request, access) -> bool:
     return (
         access.is_superuser
-        or bool(access.report_office_agency_ids)
+        or bool(access.managed_agency_ids)
         or bool(access.inspection_agency_ids)
     )
 

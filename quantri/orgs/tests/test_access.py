@@ -79,3 +79,11 @@ def test_province_leader_manages_plans_of_departments_below(province, plan):
 def test_superuser_may_do_everything(plan):
     root = UserFactory(username="root", is_superuser=True)
     assert Access.for_user(root).can_manage_plan(PlanFactory(agency=plan.agency))
+
+
+def test_an_office_coordinator_sitting_in_the_office_manages_the_department(office, plan):
+    grace = UserFactory(username="grace")
+    MembershipFactory(user=grace, agency=office, role=Role.OFFICE_COORDINATOR)
+    access = Access.for_user(grace)
+    assert access.can_manage_plan(plan)
+    assert access.can_update_task(TaskFactory(group__plan=plan))

@@ -76,7 +76,7 @@ def _plan_groups(access: Access):
         plan__status=PlanStatus.CLOSED
     )
     if not access.is_superuser:
-        groups = groups.filter(plan__agency_id__in=access.catalogue_agency_ids)
+        groups = groups.filter(plan__agency_id__in=access.managed_agency_ids)
     return groups.order_by("-plan__year", "plan__pk", "order")
 
 

@@ -273,9 +273,10 @@ def test_another_department_cannot_review(submitted, erin):
         services.report_accept(report=submitted, user=erin)
 
 
-def test_a_province_office_unit_is_not_a_department_office(regime, province):
-    """A manager role in an office that is not under the plan's agency manages nothing."""
-    other_office = AgencyFactory(code="T-VP-UBND", kind=AgencyKind.OFFICE, parent=province)
+def test_another_departments_office_manages_nothing_here(regime, province):
+    """A manager role in an office acts for the agency above it, never for a sibling."""
+    other_department = AgencyFactory(code="T-SYT", kind=AgencyKind.DEPARTMENT, parent=province)
+    other_office = AgencyFactory(code="T-SYT-VP", kind=AgencyKind.OFFICE, parent=other_department)
     user = UserFactory(username="olga")
     MembershipFactory(user=user, agency=other_office, role=Role.OFFICE_COORDINATOR)
     with pytest.raises(PermissionDenied):

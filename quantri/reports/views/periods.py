@@ -26,7 +26,7 @@ def overview(request):
     access = Access.for_request(request)
     plans = Plan.objects.select_related("agency").prefetch_related("reporting_periods")
     if not access.is_superuser:
-        agency_ids = access.report_office_agency_ids | access.inspection_agency_ids
+        agency_ids = access.managed_agency_ids | access.inspection_agency_ids
         plans = plans.filter(agency_id__in=agency_ids)
     return render(request, "reports/overview.html", page(request, plans=plans))
 
