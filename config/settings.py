@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "quantri.feedback",
     "quantri.reception",
     "quantri.disclosures",
+    "quantri.dossiers",
     "quantri.surveys",
     "quantri.portal",
     "quantri.demo",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("open311/v2/", include("quantri.feedback.open311_urls")),
     path("reception/", include("quantri.reception.urls")),
     path("disclosures/", include("quantri.disclosures.urls")),
+    path("dossiers/", include("quantri.dossiers.urls")),
     path("surveys/", include("quantri.surveys.urls")),
     path("papi/", include("quantri.indices.urls")),
     path("", include("quantri.portal.urls")),

@@ -60,6 +60,7 @@ def not_authenticated(request, exc):
 def register_routers() -> None:
     from quantri.api import orgs, plans
     from quantri.disclosures import api as disclosures
+    from quantri.dossiers import api as dossiers
     from quantri.feedback import api as feedback
     from quantri.indices import api as indices
     from quantri.procedures import api as procedures
@@ -76,6 +77,7 @@ def register_routers() -> None:
     api.add_router("/feedback", feedback.router)
     api.add_router("/reception", reception.router)
     api.add_router("/disclosures", disclosures.router)
+    api.add_router("/dossiers", dossiers.router)
     api.add_router("/papi", indices.router)
     api.add_router("/surveys", surveys.router)
 
