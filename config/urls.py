@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -25,5 +23,5 @@ urlpatterns = [
     path("", include("quantri.portal.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (evidence, attachments, source documents) are never served from MEDIA_ROOT
+# directly, not even with DEBUG on: each goes through a view that checks who may read it.

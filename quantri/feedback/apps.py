@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class FeedbackConfig(AppConfig):
     name = "quantri.feedback"
     verbose_name = _("Citizen feedback")
+
+    def ready(self) -> None:
+        from quantri.core.nav import NavItem, register
+
+        register(
+            NavItem(_("Send feedback"), "feedback:submit", order=60, audience="public"),
+            NavItem(_("Answers to feedback"), "feedback:published", order=61, audience="public"),
+            NavItem(
+                _("Feedback inbox"),
+                "feedback:inbox",
+                order=62,
+                audience=lambda request, access: access.uses_feedback_inbox(),
+            ),
+        )
