@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from quantri.core.forms import MultipleFileField
 from quantri.core.uploads import allowed_extensions, check_upload
 from quantri.feedback import codes
 from quantri.feedback.models import Feedback, FeedbackCategory, FeedbackStatus
@@ -16,22 +17,6 @@ from quantri.feedback.services import (
 from quantri.orgs.models import Agency
 
 MAX_TEXT = 5000
-
-
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; cleans to a list (empty when none were chosen)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(**kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
 class FeedbackForm(forms.Form):

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from quantri.core.forms import MultipleFileField
 from quantri.core.uploads import (
     EVIDENCE_KINDS,
     PLAN_DOCUMENT_KINDS,
@@ -19,22 +20,6 @@ from quantri.indices.models import Dimension
 from quantri.orgs.models import Agency
 from quantri.plans.models import Evidence, PlanImport, TaskStatus
 from quantri.plans.services import DEFAULT_FRAMEWORK, EvidenceInput, max_upload_bytes
-
-
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; cleans to a list (empty when none were chosen)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(**kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
 def _checked_files(uploads, kinds) -> list:

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from quantri.core.forms import MultipleFileField
 from quantri.core.uploads import EVIDENCE_KINDS, XLSX, allowed_extensions
-from quantri.plans.forms import DATE_INPUT_FORMATS, MultipleFileField, _checked_files, _is_web_link
+from quantri.plans.forms import DATE_INPUT_FORMATS, _checked_files, _is_web_link
 from quantri.plans.models import TaskStatus
 from quantri.reports.figures import FiguresError, format_figures, parse_figures
 from quantri.reports.models import DeadlineRule, ReportingRegime
