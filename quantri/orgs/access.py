@@ -32,13 +32,6 @@ class Access:
     def is_superuser(self) -> bool:
         return bool(getattr(self.user, "is_superuser", False))
 
-    def _agencies_with(self, roles: set[str]) -> set[int]:
-        ids: set[int] = set()
-        for membership in self.memberships:
-            if membership.role in roles:
-                ids |= Agency.objects.subtree_ids(membership.agency)
-        return ids
-
     @cached_property
     def managed_agency_ids(self) -> set[int]:
         """Agencies whose plans, reports and public side this user manages: the subtree of each
@@ -58,10 +51,7 @@ class Access:
         they belong to, since units work from the department's plan."""
         ids: set[int] = set()
         for membership in self.memberships:
-            top = membership.agency
-            while top.parent_id and top.kind not in ("department", "province"):
-                top = top.parent
-            ids |= Agency.objects.subtree_ids(top)
+            ids |= Agency.objects.subtree_ids(_department_of(membership.agency))
         return ids
 
     @cached_property
@@ -123,7 +113,12 @@ class Access:
 
     @cached_property
     def inspection_agency_ids(self) -> set[int]:
-        return self._agencies_with({Role.INSPECTION_BOARD})
+        """The People's Inspection Board oversees its whole department, wherever it sits."""
+        ids: set[int] = set()
+        for membership in self.memberships:
+            if membership.role == Role.INSPECTION_BOARD:
+                ids |= Agency.objects.subtree_ids(_department_of(membership.agency))
+        return ids
 
     def can_oversee_reports(self, plan) -> bool:
         """Read the period's completeness and its submitted reports (oversight, never writes)."""
@@ -208,24 +203,14 @@ class Access:
     # all of its department's items; a unit handles the items assigned to it; the People's
     # Inspection Board reads everything of its department and changes nothing.
 
-    def _departments_with(self, roles: set[str]) -> set[int]:
-        ids: set[int] = set()
-        for membership in self.memberships:
-            if membership.role in roles:
-                top = membership.agency
-                while top.parent_id and top.kind not in ("department", "province"):
-                    top = top.parent
-                ids |= Agency.objects.subtree_ids(top)
-        return ids
-
-    @cached_property
+    @property
     def office_agency_ids(self) -> set[int]:
-        """Every agency of the departments where the user is in the office's roles."""
-        return self._departments_with(MANAGER_ROLES)
+        """The office's reach for feedback, reception and surveys: the managed agencies."""
+        return self.managed_agency_ids
 
-    @cached_property
+    @property
     def oversight_agency_ids(self) -> set[int]:
-        return self._departments_with({Role.INSPECTION_BOARD})
+        return self.inspection_agency_ids
 
     def can_coordinate_feedback(self, feedback) -> bool:
         """Assign, publish, close — and every other action: the receiving department's office."""
@@ -297,3 +282,10 @@ class Access:
 
     def creates_surveys(self) -> bool:
         return self.is_superuser or bool(self.office_agency_ids)
+
+
+def _department_of(agency: Agency) -> Agency:
+    """The department (or province) a unit belongs to: the agency whose plan it works from."""
+    while agency.parent_id and agency.kind not in ("department", "province"):
+        agency = agency.parent
+    return agency
