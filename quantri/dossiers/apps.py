@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class DossiersConfig(AppConfig):
     name = "quantri.dossiers"
     verbose_name = _("One-stop dossiers")
+
+    def ready(self) -> None:
+        from quantri.core.nav import NavItem, register
+
+        register(
+            NavItem(
+                _("One-stop dossiers"),
+                "dossiers:dashboard",
+                order=65,
+                audience=lambda request, access: access.manages_any_agency(),
+            ),
+        )

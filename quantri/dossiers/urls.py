@@ -1,2 +1,13 @@
+from django.urls import path
+
+from quantri.dossiers import views
+
 app_name = "dossiers"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("list/", views.dossier_list, name="list"),
+    path("new/", views.register, name="register"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/receipt.docx", views.receipt, name="receipt"),
+    path("<int:pk>/transition/", views.transition, name="transition"),
+]

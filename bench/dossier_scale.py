@@ -1,0 +1,121 @@
+"""Benchmark: one-stop dossiers at a province's volume.
+
+    .venv/bin/python bench/dossier_scale.py [--count 100000] [--year 2025] [--repeat 3]
+    scripts/with_postgres.sh .venv/bin/python bench/dossier_scale.py --count 1000000
+
+1. Generate --count dossiers for one department (its 12 units, 40 procedures) through the
+   import's bulk path (the same code `quantri dossiers import` and `generate` use): dossiers/s
+   (goal ≥ 5,000/s), aggregates included.
+2. The index of one agency for the 12 months of the year (the dashboard's query): latency read
+   from the daily aggregates vs recomputed from the raw dossiers, and the ratio (goal: under
+   200 ms and flat as volume grows). Times are the median of --repeat runs.
+
+Runs against a throw-away test database of whatever DATABASE_URL names (SQLite by default).
+"""
+
+import argparse
+import datetime
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--year", type=int, default=2025)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, serialize=False)
+    try:
+        run(args)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def build():
+    from quantri.orgs.models import Agency
+    from quantri.procedures.models import Procedure, ProcedureField
+
+    province = Agency.objects.create(code="B-PROV", kind="province", name="Tỉnh thử")
+    department = Agency.objects.create(
+        code="B-DEPT", kind="department", name="Sở thử", parent=province
+    )
+    for n in range(12):
+        Agency.objects.create(
+            code=f"B-U{n}", kind="specialised", name=f"Phòng {n}", parent=department
+        )
+    field = ProcedureField.objects.create(code="BF", name="Lĩnh vực")
+    Procedure.objects.bulk_create(
+        Procedure(
+            code=f"1.{900000 + n:06d}",
+            name=f"Thủ tục {n}",
+            folded_name=f"thu tuc {n}",
+            field=field,
+            level="province",
+            agency=department,
+            processing_days=(1, 3, 5, 7, 10, 15, 20)[n % 7],
+            online_service=("full", "partial", "none")[n % 3],
+            is_published=n % 5 != 0,
+        )
+        for n in range(40)
+    )
+    return department
+
+
+def median_ms(job, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        job()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def run(args) -> None:
+    from quantri.dossiers import generate, stats
+    from quantri.dossiers.index import compute
+    from quantri.dossiers.models import DailyAggregate
+
+    department = build()
+    now = datetime.date(args.year, 12, 31)
+    print(f"database: {connection.vendor}; dossiers: {args.count:,}; year {args.year}")
+    start = time.perf_counter()
+    generate.generate(count=args.count, year=args.year, agency=department, until=now, progress=True)
+    seconds = time.perf_counter() - start
+    rate = args.count / seconds
+    print(f"generate + bulk import + aggregates: {seconds:.1f} s, {rate:,.0f} dossiers/s")
+    print(f"aggregate rows: {DailyAggregate.objects.count():,}")
+    months = [stats.Month(args.year, m) for m in range(1, 13)]
+    version = stats.current_version(months[0])
+
+    def with_aggregates():
+        for month in months:
+            stats.index_for(department, month)
+
+    def from_raw():
+        for month in months:
+            compute(version.criteria, stats.figures_from_raw(department, month))
+
+    fast = median_ms(with_aggregates, args.repeat)
+    slow = median_ms(from_raw, max(1, min(args.repeat, 2)))
+    print(f"index, 12 months of one agency, from aggregates: {fast:,.0f} ms")
+    print(f"index, 12 months of one agency, from raw rows:   {slow:,.0f} ms")
+    print(f"ratio raw / aggregates: {slow / fast:,.1f}×")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""Realistic test dossiers, seeded (the same arguments give the same dossiers), written through
+the import's bulk path. Codes are G<year>-<agency>-<n>: running again updates, never doubles."""
+
+import datetime
+import random
+
+from django.db import transaction
+from django.utils import timezone
+from tqdm import tqdm
+
+from quantri.core.calendar import working_calendar
+from quantri.dossiers import aggregates, importer, services
+from quantri.dossiers.models import Channel, Rating, State
+from quantri.orgs.models import Agency
+from quantri.procedures.models import Procedure
+
+CHUNK = 5000
+SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ")
+GIVEN = ("An", "Bình", "Chi", "Dũng", "Hà", "Hùng", "Lan", "Minh", "Nga", "Phương", "Thảo")
+
+
+@transaction.atomic
+def generate(
+    *,
+    count: int,
+    year: int,
+    agency: Agency,
+    seed: int = 766,
+    until: datetime.date | None = None,
+    progress: bool = False,
+) -> tuple[int, int]:
+    """`count` dossiers received in `year` (up to `until`, default today) for the procedures
+    of `agency` (its subtree) and its units. Returns (created, updated)."""
+    ids = Agency.objects.subtree_ids(agency)
+    procedures = list(Procedure.objects.filter(agency_id__in=ids).order_by("code"))
+    if not procedures:
+        raise ValueError(f"agency {agency.code} has no procedures to file dossiers under")
+    units = sorted(ids - {agency.pk}) or [agency.pk]
+    days = _days(year, until or timezone.localdate())
+    if not days:
+        raise ValueError(f"no day of {year} has passed yet")
+    rng, calendar, now = random.Random(seed), working_calendar(), timezone.now()
+    created = updated = 0
+    touched: set[datetime.date] = set()
+    for start in tqdm(
+        range(0, count, CHUNK), desc="Generating", unit=" chunks", disable=not progress
+    ):
+        rows = [
+            _row(n, rng, agency, procedures, units, days, calendar, now)
+            for n in range(start, min(start + CHUNK, count))
+        ]
+        c, u = importer.bulk_save(rows, days=touched)
+        created, updated = created + c, updated + u
+    aggregates.rebuild(days=touched)
+    return created, updated
+
+
+def _days(year: int, until: datetime.date) -> list[datetime.date]:
+    day, last = datetime.date(year, 1, 1), min(datetime.date(year, 12, 31), until)
+    out = []
+    while day <= last:
+        out.append(day)
+        day += datetime.timedelta(days=1)
+    return out
+
+
+def _row(n, rng, agency, procedures, units, days, calendar, now) -> dict:
+    procedure = rng.choice(procedures)
+    online = procedure.online_service != "none" and rng.random() < 0.6
+    channel = Channel.ONLINE if online else rng.choice((Channel.DESK, Channel.DESK, Channel.POST))
+    day = rng.choice(days)
+    hour = rng.randint(0, 23) if online else rng.randint(7, 16)
+    received = timezone.make_aware(
+        datetime.datetime.combine(day, datetime.time(hour, rng.randint(0, 59)))
+    )
+    due = services.compute_due_at(
+        procedure=procedure, channel=channel, received_at=received, calendar=calendar
+    )
+    row = {
+        "code": f"G{day.year}-{agency.code}-{n:07d}",
+        "procedure_id": procedure.pk,
+        "agency_id": agency.pk,
+        "unit_id": rng.choice(units),
+        "applicant_name": f"{rng.choice(SURNAMES)} Văn {rng.choice(GIVEN)}",
+        "applicant_id": f"0{rng.randint(10**10, 10**11 - 1)}",
+        "channel": channel,
+        "received_at": received,
+        "due_at": due,
+        "online_type": procedure.online_service if online else "none",
+        "digitised": rng.random() < 0.7,
+        "paid_online": False,
+        "rating": "",
+        "complaint": False,
+        "state": State.PROCESSING,
+        "result_at": None,
+        "returned_at": None,
+        "outcome": "",
+    }
+    _result(row, rng, calendar, now)
+    return row
+
+
+def _result(row, rng, calendar, now) -> None:
+    """Most dossiers are done early or on time, some late; the newest may still be open."""
+    received, due = row["received_at"], row["due_at"]
+    draw = rng.random()
+    if draw < 0.75:
+        result = received + (due - received) * rng.uniform(0.1, 0.9)
+    elif draw < 0.92:
+        result = due - datetime.timedelta(hours=rng.uniform(0.5, 7))
+    else:
+        result = due + datetime.timedelta(days=rng.uniform(0.2, 6))
+    result = max(result, received + datetime.timedelta(minutes=30))
+    if result > now:
+        row["state"] = rng.choice((State.PROCESSING, State.RECEIVED, State.ADDITIONAL_REQUESTED))
+        return
+    row["state"], row["result_at"] = State.RETURNED, result
+    row["returned_at"] = min(result + datetime.timedelta(days=rng.uniform(0, 2)), now)
+    row["outcome"] = services.outcome_of(due, result)
+    row["paid_online"] = row["channel"] == Channel.ONLINE and rng.random() < 0.5
+    if rng.random() < 0.6:
+        row["rating"] = rng.choices(
+            (Rating.VERY_SATISFIED, Rating.SATISFIED, Rating.NOT_SATISFIED), (5, 4, 1)
+        )[0]
+    row["complaint"] = rng.random() < 0.01

@@ -1,0 +1,265 @@
+"""One-stop dossiers (hồ sơ TTHC), their hand-over steps, and per-day aggregates that let the
+dashboards and the Decision 766 index read a few hundred rows instead of millions."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from quantri.orgs.models import Agency
+from quantri.procedures.models import OnlineService, Procedure
+
+
+class State(models.TextChoices):
+    NEW = "new", _("New")
+    RECEIVED = "received", _("Received")
+    NOT_ACCEPTED = "not_accepted", _("Not accepted")
+    PROCESSING = "processing", _("Processing")
+    ADDITIONAL_REQUESTED = "additional_requested", _("Additional documents requested")
+    AWAITING_FEE = "awaiting_fee", _("Awaiting fee")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    STOPPED = "stopped", _("Stopped")
+    PROCESSED = "processed", _("Processed")
+    RETURNED = "returned", _("Result returned")
+
+
+# States in which the dossier has a result (result_at set): counted early / on time / late.
+DONE_STATES = {State.PROCESSED, State.RETURNED}
+# States in which the dossier is still in the agency's hands: within time or overdue.
+OPEN_STATES = {State.RECEIVED, State.PROCESSING, State.ADDITIONAL_REQUESTED, State.AWAITING_FEE}
+
+
+class Channel(models.TextChoices):
+    DESK = "desk", _("At the desk")
+    ONLINE = "online", _("Online")
+    POST = "post", _("By post")
+
+
+class Rating(models.TextChoices):
+    VERY_SATISFIED = "very_satisfied", _("Very satisfied")
+    SATISFIED = "satisfied", _("Satisfied")
+    NOT_SATISFIED = "not_satisfied", _("Not satisfied")
+
+
+class Outcome(models.TextChoices):
+    EARLY = "early", _("Early")
+    ON_TIME = "on_time", _("On time")
+    LATE = "late", _("Late")
+
+
+class DossierQuerySet(models.QuerySet):
+    def for_agencies(self, ids):
+        return self.filter(agency_id__in=ids)
+
+    def open(self):
+        return self.filter(state__in=OPEN_STATES)
+
+
+class Dossier(models.Model):
+    code = models.CharField(_("dossier code"), max_length=60, unique=True)
+    procedure = models.ForeignKey(
+        Procedure, verbose_name=_("procedure"), on_delete=models.PROTECT, related_name="dossiers"
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    unit = models.ForeignKey(
+        Agency, verbose_name=_("handling unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    # Personal data: shown to the agency's staff only, never in public pages, API or exports.
+    applicant_name = models.CharField(_("applicant name"), max_length=255)
+    applicant_id = models.CharField(_("applicant ID number"), max_length=30, blank=True)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    received_at = models.DateTimeField(_("received at"))
+    due_at = models.DateTimeField(_("appointment (due) at"))
+    state = models.CharField(_("state"), max_length=24, choices=State.choices)
+    result_at = models.DateTimeField(_("result at"), null=True, blank=True)
+    returned_at = models.DateTimeField(_("result returned at"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=Outcome.choices, blank=True, editable=False
+    )
+    paid_online = models.BooleanField(_("paid online"), default=False)
+    digitised = models.BooleanField(_("documents digitised"), default=False)
+    rating = models.CharField(
+        _("citizen rating"), max_length=16, choices=Rating.choices, blank=True
+    )
+    complaint = models.BooleanField(_("complaint"), default=False)
+    online_type = models.CharField(
+        _("online service (at reception)"),
+        max_length=10,
+        choices=OnlineService.choices,
+        default=OnlineService.NONE,
+        help_text=_("The procedure's online service when the dossier was received."),
+    )
+
+    history = HistoricalRecords()
+    objects = DossierQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        ordering = ["-received_at", "code"]
+        constraints = [
+            models.CheckConstraint(condition=Q(state__in=State.values), name="dossier_state_valid"),
+            models.CheckConstraint(
+                condition=Q(channel__in=Channel.values), name="dossier_channel_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating="") | Q(rating__in=Rating.values), name="dossier_rating_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(due_at__gte=models.F("received_at")),
+                name="dossier_due_after_received",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state__in=DONE_STATES) | (Q(result_at__isnull=False) & ~Q(outcome="")),
+                name="dossier_done_has_result",
+                violation_error_message=_("A processed dossier needs its result date."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=State.RETURNED) | Q(returned_at__isnull=False),
+                name="dossier_returned_has_date",
+            ),
+        ]
+        indexes = [
+            # The dashboard's "still within time / overdue": open dossiers of an agency
+            # compared with their due date (the only figure not read from aggregates).
+            models.Index(fields=["agency", "state", "due_at"], name="dossier_agency_state_due"),
+            # "Overdue at the end of a past month": late dossiers of an agency due before it.
+            models.Index(fields=["agency", "outcome", "due_at"], name="dossier_agency_outcome_due"),
+            # The drill-down list: an agency's dossiers received in a month, newest first;
+            # "within time at a moment": those received in the longest due span before it.
+            models.Index(fields=["agency", "received_at"], name="dossier_agency_received"),
+            # The drill-down of processed figures: dossiers with a result in a month.
+            models.Index(fields=["agency", "result_at"], name="dossier_agency_result"),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def is_paper(self) -> bool:
+        return self.channel != Channel.ONLINE
+
+
+class DossierStep(models.Model):
+    """One hand-over of the processing control slip (phiếu kiểm soát quá trình giải quyết)."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="steps"
+    )
+    from_unit = models.ForeignKey(
+        Agency, verbose_name=_("from unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    to_unit = models.ForeignKey(
+        Agency, verbose_name=_("to unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("handed over at"))
+    result_note = models.CharField(_("result"), max_length=500, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("hand-over step")
+        verbose_name_plural = _("hand-over steps")
+        ordering = ["dossier", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id}: {self.from_unit_id} → {self.to_unit_id}"
+
+
+COUNTERS = (
+    "received",
+    "online_full",
+    "online_partial",
+    "digitised",
+    "processed_early",
+    "processed_on_time",
+    "processed_late",
+    "paid_online",
+    "rated",
+    "satisfied",
+    "complaints",
+)
+
+
+class DailyAggregate(models.Model):
+    """Counters of one unit, procedure and day. "received", the online types and "digitised"
+    count on the day a dossier was received; the processed counters, online payment, ratings
+    and complaints on the day of its result (local dates)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    received = models.PositiveIntegerField(default=0)
+    online_full = models.PositiveIntegerField(default=0)
+    online_partial = models.PositiveIntegerField(default=0)
+    digitised = models.PositiveIntegerField(default=0)
+    processed_early = models.PositiveIntegerField(default=0)
+    processed_on_time = models.PositiveIntegerField(default=0)
+    processed_late = models.PositiveIntegerField(default=0)
+    paid_online = models.PositiveIntegerField(default=0)
+    rated = models.PositiveIntegerField(default=0)
+    satisfied = models.PositiveIntegerField(default=0)
+    complaints = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily dossier aggregate")
+        verbose_name_plural = _("daily dossier aggregates")
+        constraints = [
+            # Also the index of the incremental update's lookup by its full key.
+            models.UniqueConstraint(
+                fields=["unit", "procedure", "day"], name="dossier_aggregate_one_per_key"
+            ),
+        ]
+        indexes = [
+            # The index and the dashboard: an agency's rows for a month (day range).
+            models.Index(fields=["agency", "day"], name="dossier_aggregate_agency_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.procedure_id}/{self.day}"
+
+
+class ColumnMapping(models.Model):
+    """How one source's export names its columns: {"our field": "their header"}."""
+
+    source = models.CharField(_("source"), max_length=60, unique=True)
+    columns = models.JSONField(_("columns"), default=dict)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("column mapping")
+        verbose_name_plural = _("column mappings")
+
+    def __str__(self) -> str:
+        return self.source
+
+
+class IndexVersion(models.Model):
+    """A version of the Decision 766 criteria: each group's formula name, target and points,
+    as data, since the appendix changes and was not verified (brief §4)."""
+
+    code = models.CharField(_("code"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    valid_from = models.DateField(_("valid from"))
+    criteria = models.JSONField(
+        _("criteria"),
+        help_text=_('A list of {"group", "label", "formula", "target", "points"}.'),
+    )
+
+    class Meta:
+        verbose_name = _("index version")
+        verbose_name_plural = _("index versions")
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,213 @@
+"""Figures of an agency (its subtree) for a month, read from the daily aggregates; the
+moment-dependent "within time / overdue" from the open dossiers. The same figures computed
+from raw dossiers exist for the benchmark and a test that both agree."""
+
+import calendar as month_calendar
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Max, Q, Sum
+from django.utils import timezone
+
+from quantri.dossiers import aggregates
+from quantri.dossiers.index import Figures, GroupScore, compute
+from quantri.dossiers.models import COUNTERS, OPEN_STATES, DailyAggregate, Dossier, IndexVersion
+from quantri.orgs.models import Agency
+from quantri.procedures.models import Procedure
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Month":
+        """ "2021-06" → Month(2021, 6); ValueError with a clear message otherwise."""
+        try:
+            year, month = (int(part) for part in text.split("-"))
+            datetime.date(year, month, 1)
+        except ValueError:
+            raise ValueError(f"“{text}” is not a month written YYYY-MM") from None
+        return cls(year, month)
+
+    @property
+    def first(self) -> datetime.date:
+        return datetime.date(self.year, self.month, 1)
+
+    @property
+    def last(self) -> datetime.date:
+        return datetime.date(
+            self.year, self.month, month_calendar.monthrange(self.year, self.month)[1]
+        )
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def end_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+
+
+def _scope(agency: Agency) -> set[int]:
+    return Agency.objects.subtree_ids(agency)
+
+
+def _moment(month: Month, now: datetime.datetime | None) -> datetime.datetime:
+    """Open dossiers are judged at the month's end, or now for the current month."""
+    now = now or timezone.now()
+    return min(end_of(month.last), now)
+
+
+def _open_figures_naive(ids, month: Month, now) -> dict:
+    """Open at `moment`: received by then, no result by then (or an open state today).
+    Reads every dossier received before the moment: the reference the fast path is tested
+    against, and the "from raw rows" side of the benchmark."""
+    moment = _moment(month, now)
+    rows = Dossier.objects.filter(agency_id__in=ids, received_at__lte=moment).filter(
+        Q(result_at__gt=moment) | Q(result_at__isnull=True, state__in=OPEN_STATES)
+    )
+    return {
+        "within_time": rows.filter(due_at__gte=moment).count(),
+        "overdue": rows.filter(due_at__lt=moment).count(),
+    }
+
+
+def _due_span(ids) -> datetime.timedelta:
+    """The longest reception → due gap possible: N working days never take more than
+    N × 7/5 calendar days plus the longest run of holidays (Tết) and the cut-off day."""
+    longest = Procedure.objects.filter(agency_id__in=ids).aggregate(m=Max("processing_days"))
+    days = longest["m"] or 0
+    return datetime.timedelta(days=days * 7 // 5 + 21)
+
+
+def _open_figures(ids, month: Month, now) -> dict:
+    """The same counts as _open_figures_naive, reading bounded ranges of indexes:
+    - within time at M: due at or after M, so received at most the longest due span before M
+      (index agency, received_at);
+    - overdue at M: either still open today with a due date before M (index agency, state,
+      due_at) or finished after M although due before it — which makes it a late dossier
+      (index agency, outcome, due_at): a late share, not the whole history."""
+    moment = _moment(month, now)
+    rows = Dossier.objects.filter(agency_id__in=ids, received_at__lte=moment)
+    open_now = Q(result_at__isnull=True, state__in=OPEN_STATES)
+    within = rows.filter(
+        Q(result_at__gt=moment) | open_now,
+        received_at__gte=moment - _due_span(ids),
+        due_at__gte=moment,
+    ).count()
+    overdue = (
+        rows.filter(open_now, due_at__lt=moment).count()
+        + rows.filter(outcome="late", due_at__lt=moment, result_at__gt=moment).count()
+    )
+    return {"within_time": within, "overdue": overdue}
+
+
+def _procedure_figures(ids) -> dict:
+    procedures = Procedure.objects.filter(agency_id__in=ids)
+    return {
+        "procedures": procedures.count(),
+        "procedures_published": procedures.filter(is_published=True).count(),
+    }
+
+
+def figures(agency: Agency, month: Month, *, unit=None, procedure=None, now=None) -> Figures:
+    ids = _scope(agency)
+    rows = DailyAggregate.objects.filter(agency_id__in=ids, day__range=(month.first, month.last))
+    if unit is not None:
+        rows = rows.filter(unit=unit)
+    if procedure is not None:
+        rows = rows.filter(procedure=procedure)
+    sums = rows.aggregate(**{name: Sum(name) for name in COUNTERS})
+    counts = {name: value or 0 for name, value in sums.items()}
+    return Figures(**counts, **_open_figures(ids, month, now), **_procedure_figures(ids))
+
+
+def figures_from_raw(agency: Agency, month: Month, *, now=None) -> Figures:
+    """What figures() reads from the aggregates, recomputed from every dossier of the month."""
+    ids = _scope(agency)
+    window = (end_of(month.first - datetime.timedelta(days=1)), end_of(month.last))
+    dossiers = Dossier.objects.filter(agency_id__in=ids).filter(
+        Q(received_at__range=window) | Q(result_at__range=window)
+    )
+    counts = dict.fromkeys(COUNTERS, 0)
+    for key, values in aggregates.totals(dossiers).items():
+        if month.first <= key[3] <= month.last:
+            for name in COUNTERS:
+                counts[name] += values[name]
+    return Figures(**counts, **_open_figures_naive(ids, month, now), **_procedure_figures(ids))
+
+
+def current_version(month: Month) -> IndexVersion:
+    version = IndexVersion.objects.filter(valid_from__lte=month.last).first()
+    return version or IndexVersion.objects.order_by("valid_from").first()
+
+
+def index_for(agency: Agency, month: Month, *, now=None) -> dict:
+    version = current_version(month)
+    data = figures(agency, month, now=now)
+    groups, total = compute(version.criteria, data)
+    return {
+        "agency": agency.code,
+        "month": str(month),
+        "version": version.code,
+        "figures": data.as_dict(),
+        "groups": [_group(g) for g in groups],
+        "total": total,
+    }
+
+
+def _group(g: GroupScore) -> dict:
+    return {
+        "group": g.group,
+        "label": g.label,
+        "formula": g.formula,
+        "rate": g.rate,
+        "target": g.target,
+        "points": g.points,
+        "max_points": g.max_points,
+    }
+
+
+def _window(month: Month) -> tuple[datetime.datetime, datetime.datetime]:
+    return end_of(month.first - datetime.timedelta(days=1)), end_of(month.last)
+
+
+# Each figure of the dashboard → how to find its dossiers (the same rules as the aggregates).
+RECEIVED_FIGURES = {
+    "received": {},
+    "online_full": {"online_type": "full"},
+    "online_partial": {"online_type": "partial"},
+    "digitised": {"digitised": True},
+}
+RESULT_FIGURES = {
+    "processed_early": {"outcome": "early"},
+    "processed_on_time": {"outcome": "on_time"},
+    "processed_late": {"outcome": "late"},
+    "paid_online": {"paid_online": True},
+    "satisfied": {"rating__in": ["very_satisfied", "satisfied"]},
+    "complaints": {"complaint": True},
+}
+FIGURES = (*RECEIVED_FIGURES, *RESULT_FIGURES, "within_time", "overdue")
+
+
+def dossiers_behind(agency: Agency, month: Month, figure: str, *, now=None):
+    """The dossiers counted in one figure of the dashboard; ValueError for an unknown figure."""
+    ids = _scope(agency)
+    rows = Dossier.objects.filter(agency_id__in=ids)
+    lo, hi = _window(month)
+    if figure in RECEIVED_FIGURES:
+        return rows.filter(received_at__gt=lo, received_at__lte=hi, **RECEIVED_FIGURES[figure])
+    if figure in RESULT_FIGURES:
+        return rows.filter(result_at__gt=lo, result_at__lte=hi, **RESULT_FIGURES[figure])
+    if figure in ("within_time", "overdue"):
+        moment = _moment(month, now)
+        rows = rows.filter(received_at__lte=moment).filter(
+            Q(result_at__gt=moment) | Q(result_at__isnull=True, state__in=OPEN_STATES)
+        )
+        return (
+            rows.filter(due_at__gte=moment)
+            if figure == "within_time"
+            else rows.filter(due_at__lt=moment)
+        )
+    raise ValueError(f"unknown figure “{figure}”")

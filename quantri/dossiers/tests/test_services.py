@@ -1,0 +1,99 @@
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+
+from quantri.dossiers import aggregates, services
+from quantri.dossiers.models import COUNTERS, DailyAggregate, Dossier, State
+from quantri.dossiers.tests.conftest import local, register
+
+
+def aggregate_table():
+    return sorted(
+        (a.unit_id, a.procedure_id, a.day, tuple(getattr(a, n) for n in COUNTERS))
+        for a in DailyAggregate.objects.all()
+        if any(getattr(a, n) for n in COUNTERS)
+    )
+
+
+def test_register_computes_the_due_date_with_the_afternoon_cutoff(procedure, department):
+    early = register(procedure, department, received_at=local("2026-03-13 15:00"))
+    late = register(procedure, department, received_at=local("2026-03-13 16:30"))
+    online = register(
+        procedure, department, channel="online", received_at=local("2026-03-13 16:30")
+    )
+    assert early.due_at == local("2026-03-17 17:00")  # Fri, Mon, Tue
+    assert late.due_at == local("2026-03-18 17:00")  # counts from Monday
+    assert online.due_at == local("2026-03-17 17:00")
+    assert online.online_type == "full" and early.online_type == "none"
+    assert early.state == State.RECEIVED and early.unit == department
+
+
+def test_full_life_and_its_aggregates(procedure, department):
+    dossier = register(procedure, department)
+    services.dossier_transition(dossier=dossier, to_state="processing", user=None)
+    services.dossier_transition(
+        dossier=dossier, to_state="processed", user=None, at=local("2026-03-13 08:00")
+    )
+    dossier.refresh_from_db()
+    assert dossier.outcome == "late" and dossier.result_at == local("2026-03-13 08:00")
+    services.dossier_update_flags(dossier=dossier, user=None, rating="satisfied", paid_online=True)
+    received = DailyAggregate.objects.get(day="2026-03-10")
+    done = DailyAggregate.objects.get(day="2026-03-13")
+    assert (received.received, received.processed_late) == (1, 0)
+    assert (done.processed_late, done.rated, done.satisfied, done.paid_online) == (1, 1, 1, 1)
+
+
+def test_forbidden_transition_is_refused_and_changes_nothing(procedure, department):
+    dossier = register(procedure, department)
+    with pytest.raises(ValidationError, match="cannot move"):
+        services.dossier_transition(dossier=dossier, to_state="returned", user=None)
+    dossier.refresh_from_db()
+    assert dossier.state == State.RECEIVED
+
+
+def test_returned_needs_processed_first(procedure, department):
+    dossier = register(procedure, department)
+    with time_machine.travel(local("2026-03-11 10:00"), tick=False):
+        for state in ("processing", "processed", "returned"):
+            services.dossier_transition(dossier=dossier, to_state=state, user=None)
+    dossier.refresh_from_db()
+    assert dossier.returned_at is not None and dossier.outcome == "early"
+
+
+def test_hand_over_steps_chain_from_unit_to_unit(procedure, department, culture_unit, library):
+    dossier = register(procedure, department)
+    first = services.dossier_hand_over(dossier=dossier, to_unit=culture_unit, user=None)
+    second = services.dossier_hand_over(
+        dossier=dossier, to_unit=library, user=None, result_note="Đã thẩm định"
+    )
+    assert first.from_unit == department and second.from_unit == culture_unit
+
+
+def test_rebuild_agrees_with_incremental_updates(
+    procedure, paper_procedure, department, culture_unit
+):
+    for n, (proc, day, channel) in enumerate(
+        [
+            (procedure, "2026-03-02 09:00", "online"),
+            (paper_procedure, "2026-03-02 16:30", "desk"),
+            (procedure, "2026-03-31 23:30", "online"),  # late evening: local day, not UTC
+            (paper_procedure, "2026-04-01 10:00", "post"),
+        ]
+    ):
+        dossier = register(
+            proc, department, unit=culture_unit, received_at=local(day), channel=channel
+        )
+        services.dossier_update_flags(dossier=dossier, user=None, digitised=n % 2 == 0)
+        if n < 3:
+            services.dossier_transition(dossier=dossier, to_state="processing", user=None)
+            services.dossier_transition(
+                dossier=dossier, to_state="processed", user=None, at=local("2026-04-03 11:00")
+            )
+            services.dossier_update_flags(
+                dossier=dossier, user=None, rating="not_satisfied", complaint=True
+            )
+    incremental = aggregate_table()
+    assert aggregates.rebuild() > 0
+    assert aggregate_table() == incremental
+    day_rows = {row[2].isoformat(): row for row in incremental}
+    assert "2026-03-31" in day_rows and Dossier.objects.count() == 4
