@@ -7,7 +7,7 @@ from django.utils import timezone
 from quantri.documents import Header, OfficialDocument, Paragraph, Signature, Table
 
 
-def _moment(value) -> str:
+def moment(value) -> str:
     local = timezone.localtime(value)
     return f"{local:%H} giờ {local:%M} phút, ngày {local:%d/%m/%Y}"
 
@@ -35,8 +35,8 @@ def receipt_docx(dossier, *, received_by: str = "") -> bytes:
         f"Số lượng hồ sơ: 01 (bộ). Hình thức nộp: {dossier.get_channel_display()}.",
         f"Thời gian giải quyết hồ sơ theo quy định: {dossier.procedure.processing_days or 0} "
         "ngày làm việc.",
-        f"Thời gian nhận hồ sơ: {_moment(dossier.received_at)}.",
-        Paragraph(f"Thời gian trả kết quả giải quyết hồ sơ: {_moment(dossier.due_at)}.", bold=True),
+        f"Thời gian nhận hồ sơ: {moment(dossier.received_at)}.",
+        Paragraph(f"Thời gian trả kết quả giải quyết hồ sơ: {moment(dossier.due_at)}.", bold=True),
         "Đăng ký nhận kết quả tại: Bộ phận Tiếp nhận và Trả kết quả.",
     ]
     return OfficialDocument(

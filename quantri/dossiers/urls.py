@@ -9,5 +9,9 @@ urlpatterns = [
     path("new/", views.register, name="register"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/receipt.docx", views.receipt, name="receipt"),
+    path("<int:pk>/apology/", views.apology, name="apology"),
+    path("<int:pk>/control-slip.docx", views.control_slip, name="control_slip"),
+    path("<int:pk>/additional-request/", views.additional_request, name="additional_request"),
+    path("<int:pk>/refusal/", views.refusal, name="refusal"),
     path("<int:pk>/transition/", views.transition, name="transition"),
 ]

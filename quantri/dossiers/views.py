@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from quantri.dossiers import services, slips, stats
-from quantri.dossiers.forms import RegisterForm
+from quantri.dossiers import desk_slips, services, slips, stats
+from quantri.dossiers.forms import NewAppointmentForm, RegisterForm, SlipTextForm
 from quantri.dossiers.models import Dossier, State
 from quantri.orgs.access import Access
 
@@ -112,7 +112,14 @@ def detail(request, pk):
     dossier = _dossier(request, pk)
     actions = [State(s) for s in sorted(services.TRANSITIONS[dossier.state])]
     steps = dossier.steps.select_related("from_unit", "to_unit")
-    context = {"dossier": dossier, "actions": actions, "steps": steps}
+    context = {
+        "dossier": dossier,
+        "actions": actions,
+        "steps": steps,
+        "is_late": desk_slips.is_late(dossier),
+        "may_request_more": dossier.state in desk_slips.ADDITIONAL_STATES,
+        "may_refuse": dossier.state in desk_slips.REFUSAL_STATES,
+    }
     return render(request, "dossiers/detail.html", context)
 
 
@@ -139,3 +146,65 @@ def receipt(request, pk):
     response = HttpResponse(slips.receipt_docx(dossier, received_by=name), content_type=DOCX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="giay-tiep-nhan-{dossier.code}.docx"'
     return response
+
+
+def _docx(content: bytes, name: str, dossier) -> HttpResponse:
+    response = HttpResponse(content, content_type=DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}-{dossier.code}.docx"'
+    return response
+
+
+def _signer(request) -> str:
+    return request.user.get_full_name() or request.user.get_username()
+
+
+def _slip_form(request, dossier, form, title):
+    context = {"dossier": dossier, "form": form, "title": title}
+    return render(request, "dossiers/slip_form.html", context)
+
+
+@login_required
+def apology(request, pk):
+    dossier = _dossier(request, pk)
+    if not desk_slips.is_late(dossier):
+        raise Http404
+    form = NewAppointmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        # The head of the agency signs the apology, not the desk officer who prints it.
+        content = desk_slips.apology_docx(dossier, new_due=form.cleaned_data["new_due"])
+        return _docx(content, "phieu-xin-loi", dossier)
+    return _slip_form(request, dossier, form, _("Apology letter with a new appointment"))
+
+
+@login_required
+def control_slip(request, pk):
+    dossier = _dossier(request, pk)
+    return _docx(desk_slips.control_slip_docx(dossier), "phieu-kiem-soat", dossier)
+
+
+@login_required
+def additional_request(request, pk):
+    dossier = _dossier(request, pk)
+    if dossier.state not in desk_slips.ADDITIONAL_STATES:
+        raise Http404
+    form = SlipTextForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        content = desk_slips.additional_request_docx(
+            dossier, items=form.cleaned_data["text"], signed_by=_signer(request)
+        )
+        return _docx(content, "phieu-yeu-cau-bo-sung", dossier)
+    return _slip_form(request, dossier, form, _("Request for additional documents"))
+
+
+@login_required
+def refusal(request, pk):
+    dossier = _dossier(request, pk)
+    if dossier.state not in desk_slips.REFUSAL_STATES:
+        raise Http404
+    form = SlipTextForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        content = desk_slips.refusal_docx(
+            dossier, reason=form.cleaned_data["text"], signed_by=_signer(request)
+        )
+        return _docx(content, "phieu-tu-choi", dossier)
+    return _slip_form(request, dossier, form, _("Refusal to receive or process the dossier"))
