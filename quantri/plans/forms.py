@@ -6,15 +6,13 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from quantri.core.forms import MultipleFileField
+from quantri.core.forms import MultipleFileField, checked_files, is_web_link
 from quantri.core.uploads import (
     EVIDENCE_KINDS,
     PLAN_DOCUMENT_KINDS,
     allowed_extensions,
-    check_upload,
 )
 from quantri.indices.models import Dimension
 from quantri.orgs.models import Agency
@@ -23,24 +21,11 @@ from quantri.plans.services import DEFAULT_FRAMEWORK, EvidenceInput, max_upload_
 
 
 def _checked_files(uploads, kinds) -> list:
-    """Every file checked, every refusal reported at once, so one bad file names itself."""
-    checked, errors = [], []
-    for upload in uploads:
-        try:
-            checked.append(check_upload(upload, kinds=kinds, max_bytes=max_upload_bytes()))
-        except ValidationError as exc:
-            errors.extend(exc.messages)
-    if errors:
-        raise ValidationError(errors)
-    return checked
+    return checked_files(uploads, kinds, max_upload_bytes())
 
 
 def _is_web_link(link: str) -> bool:
-    try:
-        URLValidator(schemes=["http", "https"])(link)
-    except ValidationError:
-        return False
-    return len(link) <= Evidence._meta.get_field("url").max_length
+    return is_web_link(link, Evidence._meta.get_field("url").max_length)
 
 
 def add_service_error(form: forms.Form, exc: ValidationError) -> None:

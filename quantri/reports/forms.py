@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from quantri.core.forms import MultipleFileField
+from quantri.core.forms import MultipleFileField, checked_files, is_web_link
 from quantri.core.uploads import EVIDENCE_KINDS, XLSX, allowed_extensions
-from quantri.plans.forms import DATE_INPUT_FORMATS, _checked_files, _is_web_link
+from quantri.plans.forms import DATE_INPUT_FORMATS
 from quantri.plans.models import TaskStatus
+from quantri.plans.services import max_upload_bytes
 from quantri.reports.figures import FiguresError, format_figures, parse_figures
 from quantri.reports.models import DeadlineRule, ReportingRegime
 from quantri.reports.services import EvidenceInput, TaskReportInput
@@ -125,11 +126,11 @@ class TaskBlockForm(forms.Form):
             raise ValidationError(gettext(exc.template) % exc.params) from None
 
     def clean_files(self):
-        return _checked_files(self.cleaned_data["files"], EVIDENCE_KINDS)
+        return checked_files(self.cleaned_data["files"], EVIDENCE_KINDS, max_upload_bytes())
 
     def clean_links(self):
         links = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
-        bad = [link for link in links if not _is_web_link(link)]
+        bad = [link for link in links if not is_web_link(link)]
         if bad:
             raise ValidationError(
                 [_("%(link)s is not a valid web link.") % {"link": link[:100]} for link in bad]
@@ -193,4 +194,4 @@ class TemplateUploadForm(forms.Form):
     file = forms.FileField(label=_("Filled-in template (.xlsx)"))
 
     def clean_file(self):
-        return _checked_files([self.cleaned_data["file"]], {XLSX})[0]
+        return checked_files([self.cleaned_data["file"]], {XLSX}, max_upload_bytes())[0]
