@@ -1,18 +1,40 @@
-"""Keep DailyAggregate in step with dossiers: each dossier contributes counters to (unit,
-procedure, day) keys; a change applies the difference of its contribution before and after,
-inside the caller's transaction. The rebuild recomputes everything from the raw rows with the
-same contribution function, so the two cannot disagree by construction — and a test checks it."""
+"""Keep DailyAggregate and MonthlyAggregate in step with dossiers.
+
+Each dossier contributes counters to (unit, procedure, day) keys. A change writes the
+difference of its contribution before and after, inside the caller's transaction, to the day
+row and to its month's row. A bulk import sums the differences of a whole chunk first and
+writes each key once. The rebuild recomputes everything from the raw rows with the same
+contribution function, so the paths cannot disagree by construction — and a test checks it.
+
+The counters are of two kinds:
+- flows, counted on one day: received (and its online type, digitised) on the day of
+  reception; processed early / on time / late, online payment, ratings and complaints on the
+  day of the result;
+- interval ends, for the figures that depend on a moment. At the end of day X a dossier is
+  "within time" when it was received by X, is due after X and had no result by X; "overdue"
+  when it was due by X and had no result by X. Each is a run of days, opened on one day and
+  closed on another, so the count at X is the running total of openings minus closings up to
+  X — read from a few month rows, never from the dossiers.
+"""
 
 import datetime
 from collections import Counter, defaultdict
 
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import connection, transaction
 from django.utils import timezone
+from tqdm import tqdm
 
-from quantri.dossiers.models import COUNTERS, DailyAggregate, Dossier, Rating
+from quantri.dossiers import sql
+from quantri.dossiers.models import (
+    COUNTERS,
+    OPEN_STATES,
+    DailyAggregate,
+    Dossier,
+    MonthlyAggregate,
+    Rating,
+)
 
-Key = tuple[int, int, int, datetime.date]  # agency, unit, procedure, day
+Key = tuple[int, int, int, datetime.date]  # agency, unit, procedure, day (or month)
 Contribution = dict[Key, Counter]
 
 SATISFIED = {Rating.VERY_SATISFIED, Rating.SATISFIED}
@@ -20,7 +42,9 @@ FIELDS = (
     "agency_id",
     "unit_id",
     "procedure_id",
+    "state",
     "received_at",
+    "due_at",
     "result_at",
     "outcome",
     "online_type",
@@ -31,28 +55,49 @@ FIELDS = (
 )
 
 
-def _local_day(moment: datetime.datetime) -> datetime.date:
-    return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
+def local_day(moment: datetime.datetime) -> datetime.date:
+    """The day in the project's time zone (settings.TIME_ZONE), never the zone a request may
+    have activated: the same dossier must land on the same day row whoever saves it."""
+    if moment.tzinfo is None:
+        return moment.date()
+    return moment.astimezone(timezone.get_default_timezone()).date()
 
 
 def contribution(row: dict) -> Contribution:
     """`row` holds FIELDS (a Dossier's values() or snapshot())."""
     base = (row["agency_id"], row["unit_id"], row["procedure_id"])
-    received: Counter = Counter(received=1)
+    out: dict[Key, Counter] = defaultdict(Counter)
+    received = local_day(row["received_at"])
+    counts = out[(*base, received)]
+    counts["received"] = 1
     if row["online_type"] in ("full", "partial"):
-        received[f"online_{row['online_type']}"] = 1
+        counts[f"online_{row['online_type']}"] = 1
     if row["digitised"]:
-        received["digitised"] = 1
-    result: dict = {(*base, _local_day(row["received_at"])): received}
-    if row["result_at"] is not None and row["outcome"]:
-        done = Counter({f"processed_{row['outcome']}": 1})
-        done["paid_online"] = int(bool(row["paid_online"]))
-        done["rated"] = int(bool(row["rating"]))
-        done["satisfied"] = int(row["rating"] in SATISFIED)
-        done["complaints"] = int(bool(row["complaint"]))
-        key = (*base, _local_day(row["result_at"]))
-        result[key] = result.get(key, Counter()) + done
-    return result
+        counts["digitised"] = 1
+    result = local_day(row["result_at"]) if row["result_at"] is not None else None
+    if result is not None and row["outcome"]:
+        done = out[(*base, result)]
+        done[f"processed_{row['outcome']}"] += 1
+        done["paid_online"] += int(bool(row["paid_online"]))
+        done["rated"] += int(bool(row["rating"]))
+        done["satisfied"] += int(row["rating"] in SATISFIED)
+        done["complaints"] += int(bool(row["complaint"]))
+    # Only a dossier with a result, or one still in the agency's hands, is ever "open":
+    # one withdrawn or refused without a result counts in neither figure (stats' definition).
+    if result is not None or row["state"] in OPEN_STATES:
+        due = local_day(row["due_at"])
+        _interval(out, base, "within", received, min(due, result) if result else due)
+        _interval(out, base, "overdue", due, result)
+    return {key: counts for key, counts in out.items() if +counts}
+
+
+def _interval(out, base, name: str, first: datetime.date, end: datetime.date | None) -> None:
+    """Open on `first`, close on `end` (the first day no longer counted); none when empty."""
+    if end is not None and end <= first:
+        return
+    out[(*base, first)][f"{name}_opened"] += 1
+    if end is not None:
+        out[(*base, end)][f"{name}_closed"] += 1
 
 
 def snapshot(dossier: Dossier) -> dict | None:
@@ -62,55 +107,75 @@ def snapshot(dossier: Dossier) -> dict | None:
     return {name: getattr(dossier, name) for name in FIELDS}
 
 
-def apply_change(before: dict | None, after: dict | None) -> None:
-    """Add after's contribution and take away before's, by F() updates (concurrent-safe)."""
-    deltas: dict[Key, Counter] = defaultdict(Counter)
+def add_difference(deltas: dict, before: dict | None, after: dict | None) -> None:
+    """Add after's contribution and take away before's into `deltas` (key → Counter)."""
     for row, sign in ((before, -1), (after, 1)):
         for key, counts in (contribution(row) if row else {}).items():
+            target = deltas[key]
             for name, value in counts.items():
-                deltas[key][name] += sign * value
-    for key, delta in deltas.items():
-        delta = {name: value for name, value in delta.items() if value}
-        if delta:
-            _add(key, delta)
+                target[name] += sign * value
 
 
-def _add(key: Key, delta: dict) -> None:
-    agency_id, unit_id, procedure_id, day = key
-    lookup = {"unit_id": unit_id, "procedure_id": procedure_id, "day": day}
-    updates = {name: F(name) + value for name, value in delta.items()}
-    if not DailyAggregate.objects.filter(**lookup).update(**updates):
-        DailyAggregate.objects.create(agency_id=agency_id, **lookup, **delta)
+def apply_change(before: dict | None, after: dict | None) -> None:
+    deltas: dict[Key, Counter] = defaultdict(Counter)
+    add_difference(deltas, before, after)
+    write(deltas)
 
 
-def totals(dossiers) -> dict[Key, Counter]:
+def write(deltas: dict[Key, Counter]) -> None:
+    """Add per-day deltas to the day rows and to their month rows (the caller's transaction)."""
+    months: dict[Key, Counter] = defaultdict(Counter)
+    for (agency, unit, procedure, day), delta in deltas.items():
+        months[(agency, unit, procedure, day.replace(day=1))].update(delta)
+    _write(DailyAggregate, "day", deltas)
+    _write(MonthlyAggregate, "month", months)
+
+
+def _write(model, period: str, deltas: dict[Key, Counter]) -> None:
+    """Keys whose change is all additions are upserted (INSERT … ON CONFLICT DO UPDATE adds,
+    which both SQLite and PostgreSQL know, and which is safe when two desks create the same
+    row at once); a key with any subtraction already has its row, so it is an UPDATE."""
+    adding, changing = [], []
+    for (agency, unit, procedure, day), delta in deltas.items():
+        day = connection.ops.adapt_datefield_value(day)
+        values = [delta.get(name, 0) for name in COUNTERS]
+        if not any(values):
+            continue
+        if min(values) >= 0:
+            adding.append((agency, unit, procedure, day, *values))
+        else:
+            changing.append((*values, unit, procedure, day))
+    table = model._meta.db_table
+    sums = ", ".join(f"{n} = {sql.quote(table)}.{n} + excluded.{n}" for n in COUNTERS)
+    sql.insert(
+        table,
+        ("agency_id", "unit_id", "procedure_id", period, *COUNTERS),
+        adding,
+        on_conflict=f"ON CONFLICT (unit_id, procedure_id, {period}) DO UPDATE SET {sums}",
+    )
+    sql.update(
+        table,
+        ("unit_id", "procedure_id", period),
+        COUNTERS,
+        changing,
+        add=True,
+    )
+
+
+def totals(dossiers, *, progress: bool = False) -> dict[Key, Counter]:
     out: dict[Key, Counter] = defaultdict(Counter)
-    for row in dossiers.values(*FIELDS).iterator(chunk_size=5000):
-        for key, counts in contribution(row).items():
+    rows = dossiers.values_list(*FIELDS).iterator(chunk_size=10000)
+    for values in tqdm(rows, desc="Reading", unit=" dossiers", disable=not progress):
+        for key, counts in contribution(dict(zip(FIELDS, values, strict=True))).items():
             out[key].update(counts)
     return out
 
 
 @transaction.atomic
-def rebuild(*, days: set[datetime.date] | None = None) -> int:
-    """Recompute the aggregates (of `days` only when given: the days an import touched).
-    Returns the number of aggregate rows written."""
-    dossiers = Dossier.objects.all()
-    aggregates = DailyAggregate.objects.all()
-    if days is not None:
-        start, end = min(days), max(days) + datetime.timedelta(days=2)
-        # A wide UTC window around the local days, then exact filtering by key below.
-        lo = timezone.make_aware(
-            datetime.datetime.combine(start - datetime.timedelta(days=1), datetime.time())
-        )
-        hi = timezone.make_aware(datetime.datetime.combine(end, datetime.time()))
-        dossiers = dossiers.filter(Q(received_at__range=(lo, hi)) | Q(result_at__range=(lo, hi)))
-        aggregates = aggregates.filter(day__in=days)
-    counts = {k: v for k, v in totals(dossiers).items() if days is None or k[3] in days}
-    aggregates.delete()
-    rows = [
-        DailyAggregate(agency_id=a, unit_id=u, procedure_id=p, day=d, **{n: c[n] for n in COUNTERS})
-        for (a, u, p, d), c in counts.items()
-    ]
-    DailyAggregate.objects.bulk_create(rows, batch_size=2000)
-    return len(rows)
+def rebuild(*, progress: bool = False) -> int:
+    """Recompute both aggregate tables from the dossiers. Returns the number of day rows."""
+    counts = totals(Dossier.objects.all(), progress=progress)
+    DailyAggregate.objects.all().delete()
+    MonthlyAggregate.objects.all().delete()
+    write(counts)
+    return len(counts)

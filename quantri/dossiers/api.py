@@ -1,16 +1,20 @@
-"""/api/dossiers: the Decision 766 index of an agency for a month, for the managers of that
-agency (signed-in session). Applicants' personal data never leaves through this router."""
+"""/api/dossiers: the Decision 766 index of an agency for a month, and the import of dossiers
+as JSON, for the managers of the agencies concerned (signed-in session, CSRF on writes).
+Applicants' personal data never leaves through this router."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
-from ninja import Router
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from ninja.responses import Status
 from ninja.security import django_auth
 
-from quantri.dossiers import stats
+from quantri.dossiers import importer, stats
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 
 router = Router(tags=["dossiers"])
+MAX_RECORDS = 10_000  # per request; a larger batch is a file for `quantri dossiers import`
 
 
 @router.get("/index", auth=django_auth)
@@ -24,3 +28,46 @@ def index(request, agency: str, month: str):
     except ValueError as error:
         raise ValidationError({"month": str(error)}) from None
     return stats.index_for(target, parsed)
+
+
+class ImportIn(Schema):
+    dossiers: list[dict]
+    partial: bool = False
+
+
+class ImportOut(Schema):
+    created: int
+    updated: int
+    rejected: int
+    errors: list[str]
+
+
+@router.post("/import", auth=django_auth, response={200: ImportOut, 400: ImportOut})
+def import_dossiers(request, body: ImportIn):
+    """Create or update dossiers by code; each object names its fields like the export's
+    columns (code, procedure, agency, unit, applicant_name, channel, received_at
+    "dd/mm/yyyy hh:mm", state, result_at, …). With any bad item nothing is saved (400 and the
+    list of errors, "item N, field X: …") unless partial is true."""
+    access = Access.for_request(request)
+    if not access.manages_any_agency():
+        raise PermissionDenied
+    if len(body.dossiers) > MAX_RECORDS:
+        raise ValidationError(
+            {"dossiers": _("At most %(n)s dossiers per request.") % {"n": f"{MAX_RECORDS:,}"}}
+        )
+    result = importer.import_records(
+        body.dossiers,
+        partial=body.partial,
+        user=request.user,
+        allowed=None if access.is_superuser else set(access.managed_agency_ids),
+    )
+    status = 400 if result.errors and not body.partial else 200
+    return Status(
+        status,
+        {
+            "created": result.created,
+            "updated": result.updated,
+            "rejected": result.rejected,
+            "errors": result.errors,
+        },
+    )

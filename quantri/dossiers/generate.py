@@ -1,15 +1,19 @@
 """Realistic test dossiers, seeded (the same arguments give the same dossiers), written through
-the import's bulk path. Codes are G<year>-<agency>-<n>: running again updates, never doubles."""
+the import's bulk path or as an export file. Codes are G<year>-<agency>-<n>: running again
+updates, never doubles."""
 
+import csv
 import datetime
 import random
+from collections import Counter, defaultdict
+from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
 from quantri.core.calendar import working_calendar
-from quantri.dossiers import aggregates, importer, services
+from quantri.dossiers import aggregates, bulk, importer, services, timing
 from quantri.dossiers.models import Channel, Rating, State
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
@@ -31,6 +35,50 @@ def generate(
 ) -> tuple[int, int]:
     """`count` dossiers received in `year` (up to `until`, default today) for the procedures
     of `agency` (its subtree) and its units. Returns (created, updated)."""
+    created = updated = 0
+    deltas: dict = defaultdict(Counter)
+    with tqdm(total=count, desc="Generating", unit=" dossiers", disable=not progress) as bar:
+        for chunk in rows(count=count, year=year, agency=agency, seed=seed, until=until):
+            c, u = bulk.save(chunk, deltas=deltas)
+            created, updated = created + c, updated + u
+            bar.update(len(chunk))
+    aggregates.write(deltas)
+    return created, updated
+
+
+def write_export(path: Path, **arguments) -> int:
+    """The same dossiers as generate(**arguments) written as an export file in our own
+    format (importer.FIELDS, dd/mm/yyyy hh:mm:ss): the import benchmark's input."""
+    codes = dict(Agency.objects.values_list("pk", "code"))
+    procedures = dict(Procedure.objects.values_list("pk", "code"))
+    written = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(importer.FIELDS)
+        for chunk in rows(**arguments):
+            for row in chunk:
+                out.writerow(_export_row(row, codes, procedures))
+            written += len(chunk)
+    return written
+
+
+def _export_row(row: dict, codes: dict, procedures: dict) -> list:
+    def moment(value):
+        return "" if value is None else f"{timezone.localtime(value):%d/%m/%Y %H:%M:%S}"
+
+    values = {
+        **row,
+        "procedure": procedures[row["procedure_id"]],
+        "agency": codes[row["agency_id"]],
+        "unit": codes[row["unit_id"]],
+        **{n: moment(row[n]) for n in ("received_at", "due_at", "result_at", "returned_at")},
+        **{n: int(row[n]) for n in ("paid_online", "digitised", "complaint")},
+    }
+    return [values[name] for name in importer.FIELDS]
+
+
+def rows(*, count: int, year: int, agency: Agency, seed: int = 766, until=None):
+    """The generated rows (bulk.save's dicts), CHUNK at a time."""
     ids = Agency.objects.subtree_ids(agency)
     procedures = list(Procedure.objects.filter(agency_id__in=ids).order_by("code"))
     if not procedures:
@@ -39,20 +87,13 @@ def generate(
     days = _days(year, until or timezone.localdate())
     if not days:
         raise ValueError(f"no day of {year} has passed yet")
-    rng, calendar, now = random.Random(seed), working_calendar(), timezone.now()
-    created = updated = 0
-    touched: set[datetime.date] = set()
-    for start in tqdm(
-        range(0, count, CHUNK), desc="Generating", unit=" chunks", disable=not progress
-    ):
-        rows = [
-            _row(n, rng, agency, procedures, units, days, calendar, now)
+    rng, now = random.Random(seed), timezone.now()
+    due_dates = timing.DueDates(working_calendar())
+    for start in range(0, count, CHUNK):
+        yield [
+            _row(n, rng, agency, procedures, units, days, due_dates, now)
             for n in range(start, min(start + CHUNK, count))
         ]
-        c, u = importer.bulk_save(rows, days=touched)
-        created, updated = created + c, updated + u
-    aggregates.rebuild(days=touched)
-    return created, updated
 
 
 def _days(year: int, until: datetime.date) -> list[datetime.date]:
@@ -64,17 +105,16 @@ def _days(year: int, until: datetime.date) -> list[datetime.date]:
     return out
 
 
-def _row(n, rng, agency, procedures, units, days, calendar, now) -> dict:
+def _row(n, rng, agency, procedures, units, days, due_dates, now) -> dict:
     procedure = rng.choice(procedures)
     online = procedure.online_service != "none" and rng.random() < 0.6
     channel = Channel.ONLINE if online else rng.choice((Channel.DESK, Channel.DESK, Channel.POST))
     day = rng.choice(days)
     hour = rng.randint(0, 23) if online else rng.randint(7, 16)
-    received = timezone.make_aware(
-        datetime.datetime.combine(day, datetime.time(hour, rng.randint(0, 59)))
-    )
-    due = services.compute_due_at(
-        procedure=procedure, channel=channel, received_at=received, calendar=calendar
+    local = datetime.datetime.combine(day, datetime.time(hour, rng.randint(0, 59)))
+    received = timezone.make_aware(local)
+    due = timezone.make_aware(
+        due_dates(local, procedure.processing_days or 0, paper=channel != Channel.ONLINE)
     )
     row = {
         "code": f"G{day.year}-{agency.code}-{n:07d}",
@@ -96,11 +136,11 @@ def _row(n, rng, agency, procedures, units, days, calendar, now) -> dict:
         "returned_at": None,
         "outcome": "",
     }
-    _result(row, rng, calendar, now)
+    _result(row, rng, now)
     return row
 
 
-def _result(row, rng, calendar, now) -> None:
+def _result(row, rng, now) -> None:
     """Most dossiers are done early or on time, some late; the newest may still be open."""
     received, due = row["received_at"], row["due_at"]
     draw = rng.random()

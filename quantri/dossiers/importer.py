@@ -1,33 +1,33 @@
-"""Import dossiers from a one-stop system's export (CSV or XLSX) and write many dossiers at
-once (the import, the generator and the demo share bulk_save).
+"""Import dossiers from a one-stop system's export (CSV or XLSX) or from API records.
 
-Idempotent by dossier code: a known code is updated, a new one created. Every bad cell is
-reported as "row N, column X: …"; nothing is written unless every row is good (or, with
-partial=True, the good rows are written and the bad ones reported)."""
+Idempotent by dossier code: a known code is updated, a new one created (quantri.dossiers.bulk).
+Every bad cell is reported as "row N, column X: …"; nothing is written unless every row is
+good (or, with partial=True, the good rows are written and the bad ones reported)."""
 
 import csv
 import datetime
-import io
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from tqdm import tqdm
 
 from quantri.core.calendar import working_calendar
-from quantri.dossiers import aggregates, services
+from quantri.dossiers import aggregates, bulk, services, timing
 from quantri.dossiers.models import (
     DONE_STATES,
     Channel,
     ColumnMapping,
-    Dossier,
+    DossierImport,
     Rating,
     State,
 )
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
-
-MAX_BYTES = 200 * 1024 * 1024
 
 # Our own export format: the header of each field is its name.
 FIELDS = (
@@ -58,6 +58,7 @@ FALSE = {"", "0", "false", "no", "không", "khong", "k"}
 class Result:
     created: int = 0
     updated: int = 0
+    rejected: int = 0  # rows with at least one error
     errors: list[str] = field(default_factory=list)
 
 
@@ -66,51 +67,70 @@ def mapping_for(source: str) -> dict[str, str]:
     return DEFAULT_MAPPING | (saved.columns if saved else {})
 
 
-def read_rows(path: Path) -> list[dict[str, str]]:
-    """The file's rows as {header: text}; ValueError naming the file when unreadable."""
-    if path.stat().st_size > MAX_BYTES:
-        raise ValueError(f"{path.name}: the file is larger than {MAX_BYTES // 2**20} MB")
-    content = path.read_bytes()
-    if content[:4] == b"PK\x03\x04":
-        return _xlsx_rows(path, content)
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValueError(f"{path.name}: neither an XLSX workbook nor UTF-8 CSV") from None
-    return list(csv.DictReader(io.StringIO(text)))
+def iter_rows(path: Path, *, max_bytes: int | None = None) -> Iterator[list]:
+    """The header (stripped texts), then each row's cells; ValueError naming the file when
+    it is too large or unreadable. Reads as it goes: memory stays flat for any size."""
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise ValueError(f"{path.name}: the file is larger than {max_bytes // 2**20} MB")
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    rows = _xlsx_rows(path) if magic == b"PK\x03\x04" else _csv_rows(path)
+    header = next(rows, None)
+    if header is None:
+        raise ValueError(f"{path.name}: the file is empty")
+    yield [str(h or "").strip() for h in header]
+    yield from rows
 
 
-def _xlsx_rows(path: Path, content: bytes) -> list[dict[str, str]]:
+def _csv_rows(path: Path) -> Iterator[list]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        try:
+            yield from csv.reader(handle)
+        except UnicodeDecodeError:
+            raise ValueError(f"{path.name}: neither an XLSX workbook nor UTF-8 CSV") from None
+        except csv.Error as error:
+            raise ValueError(f"{path.name}: not a readable CSV file ({error})") from None
+
+
+def _xlsx_rows(path: Path) -> Iterator[list]:
     from openpyxl import load_workbook
 
     try:
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+        book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise ValueError(f"{path.name}: not a readable XLSX workbook ({error})") from None
-    values = sheet.iter_rows(values_only=True)
-    header = [str(h or "").strip() for h in next(values, [])]
-    return [
-        {h: "" if v is None else v for h, v in zip(header, row, strict=False)} for row in values
-    ]
+    try:
+        for row in book.active.iter_rows(values_only=True):
+            yield ["" if v is None else v for v in row]
+    finally:
+        book.close()
+
+
+_ZONE = timezone.get_default_timezone  # cached by Django
+DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 
 def parse_moment(value) -> datetime.datetime:
+    """dd/mm/yyyy [hh:mm[:ss]] as the one-stop systems write it, or ISO 8601; local time
+    unless the text names its offset."""
     if isinstance(value, datetime.datetime):
         moment = value
+    elif isinstance(value, datetime.date):
+        moment = datetime.datetime.combine(value, datetime.time())
     else:
         text = str(value).strip()
-        for pattern in ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y"):
-            try:
-                moment = datetime.datetime.strptime(text, pattern)
-                break
-            except ValueError:
-                continue
-        else:
-            try:
+        match = DAY_MONTH_YEAR.fullmatch(text)
+        try:
+            if match:
+                day, month, year, hour, minute, second = (int(g or 0) for g in match.groups())
+                moment = datetime.datetime(year, month, day, hour, minute, second)
+            else:
                 moment = datetime.datetime.fromisoformat(text)
-            except ValueError:
-                raise ValueError("not a date and time (dd/mm/yyyy hh:mm)") from None
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+        except ValueError:
+            raise ValueError(f"“{text}” is not a date and time (dd/mm/yyyy hh:mm)") from None
+    # replace() is how Django's make_aware attaches a zoneinfo zone (fold handled by zoneinfo).
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=_ZONE())
 
 
 def _flag(value) -> bool:
@@ -128,65 +148,88 @@ class Lookups:
     def __init__(self):
         self.procedures = {p.code: p for p in Procedure.objects.all()}
         self.agencies = dict(Agency.objects.values_list("code", "pk"))
-        self.calendar = working_calendar()
+        self.due_dates = timing.DueDates(working_calendar())
+
+
+def _text(limit: int):
+    return lambda text: text[:limit]
+
+
+class Cleaner:
+    """Turns one row into Dossier field values: one (field, header, converter, default) entry
+    per column, built once per import — a province's file has a million rows."""
+
+    def __init__(self, mapping: dict, lookups: Lookups, allowed: set[int] | None = None):
+        self.mapping, self.lookups, self.allowed = mapping, lookups, allowed
+        known = _known
+        procedures, agencies = lookups.procedures, lookups.agencies
+        self.columns = [
+            (name, mapping.get(source, source), convert, default)
+            for name, source, convert, default in (
+                ("code", "code", _text(60), None),
+                ("procedure", "procedure", lambda t: known(procedures, t, "procedure"), None),
+                ("agency_id", "agency", lambda t: known(agencies, t, "agency"), None),
+                ("unit_id", "unit", lambda t: known(agencies, t, "unit"), None),
+                ("applicant_name", "applicant_name", _text(255), None),
+                ("applicant_id", "applicant_id", _text(30), ""),
+                ("channel", "channel", lambda t: _choice(t, Channel), None),
+                ("received_at", "received_at", parse_moment, None),
+                ("due_at", "due_at", parse_moment, None),
+                ("state", "state", lambda t: _choice(t, State), None),
+                ("result_at", "result_at", parse_moment, None),
+                ("returned_at", "returned_at", parse_moment, None),
+                ("paid_online", "paid_online", _flag, False),
+                ("digitised", "digitised", _flag, False),
+                ("complaint", "complaint", _flag, False),
+                ("rating", "rating", lambda t: _choice(t, Rating), ""),
+            )
+        ]
+        self.required = {mapping.get(n, n) for n in REQUIRED}
+
+    def __call__(self, raw: dict) -> tuple[dict, list[tuple[str, str]]]:
+        """The row's values, and the (column, message) pairs of its errors."""
+        errors: list[tuple[str, str]] = []
+        values: dict = {}
+        for name, header, convert, default in self.columns:
+            cell = raw.get(header, "")
+            text = cell.strip() if isinstance(cell, str) else cell
+            if text == "" or text is None:
+                if header in self.required:
+                    errors.append((header, "required"))
+                values[name] = default
+                continue
+            try:
+                values[name] = convert(text if isinstance(text, str | datetime.date) else str(text))
+            except (ValueError, KeyError) as error:
+                errors.append((header, str(error).strip("'")))
+                values[name] = default
+        values["unit_id"] = values["unit_id"] or values["agency_id"]
+        if self.allowed is not None:
+            for name in ("agency", "unit"):
+                value = values[f"{name}_id"]
+                repeated = name == "unit" and value == values["agency_id"]
+                if value is not None and value not in self.allowed and not repeated:
+                    errors.append((self.mapping.get(name, name), "not an agency you manage"))
+        procedure = values.pop("procedure")
+        if errors:
+            return values, errors
+        return _complete(values, procedure, self.lookups, self.mapping, errors), errors
 
 
 def clean_row(raw: dict, mapping: dict, lookups: Lookups) -> tuple[dict, list[tuple[str, str]]]:
-    """One file row → Dossier field values, and the (column, message) pairs of its errors."""
-    errors: list[tuple[str, str]] = []
-    values: dict = {}
-
-    def cell(name):
-        return raw.get(mapping.get(name, name), "")
-
-    def check(name, convert):
-        text = cell(name)
-        if str(text).strip() == "":
-            if name in REQUIRED:
-                errors.append((mapping.get(name, name), "required"))
-            return None
-        try:
-            return convert(text)
-        except (ValueError, KeyError) as error:
-            errors.append((mapping.get(name, name), str(error).strip("'")))
-            return None
-
-    values["code"] = check("code", lambda t: str(t).strip()[:60])
-    procedure = check(
-        "procedure", lambda t: _known(lookups.procedures, str(t).strip(), "procedure")
-    )
-    values["agency_id"] = check(
-        "agency", lambda t: _known(lookups.agencies, str(t).strip(), "agency")
-    )
-    values["unit_id"] = (
-        check("unit", lambda t: _known(lookups.agencies, str(t).strip(), "unit"))
-        or values["agency_id"]
-    )
-    values["applicant_name"] = check("applicant_name", lambda t: str(t).strip()[:255])
-    values["applicant_id"] = check("applicant_id", lambda t: str(t).strip()[:30]) or ""
-    values["channel"] = check("channel", lambda t: _choice(t, Channel))
-    values["received_at"] = check("received_at", parse_moment)
-    values["due_at"] = check("due_at", parse_moment)
-    values["state"] = check("state", lambda t: _choice(t, State))
-    values["result_at"] = check("result_at", parse_moment)
-    values["returned_at"] = check("returned_at", parse_moment)
-    for name in ("paid_online", "digitised", "complaint"):
-        values[name] = check(name, _flag) or False
-    values["rating"] = check("rating", lambda t: _choice(t, Rating)) or ""
-    if errors:
-        return values, errors
-    return _complete(values, procedure, lookups, mapping, errors), errors
+    """One row → Dossier field values, and the (column, message) pairs of its errors."""
+    return Cleaner(mapping, lookups)(raw)
 
 
 def _complete(values, procedure, lookups, mapping, errors) -> dict:
     values["procedure_id"] = procedure.pk
     if values["due_at"] is None:
-        values["due_at"] = services.compute_due_at(
-            procedure=procedure,
-            channel=values["channel"],
-            received_at=values["received_at"],
-            calendar=lookups.calendar,
+        zone = _ZONE()
+        local = values["received_at"].astimezone(zone).replace(tzinfo=None)
+        due = lookups.due_dates(
+            local, procedure.processing_days or 0, paper=values["channel"] != Channel.ONLINE
         )
+        values["due_at"] = due.replace(tzinfo=zone)
     values["online_type"] = (
         procedure.online_service if values["channel"] == Channel.ONLINE else "none"
     )
@@ -209,91 +252,115 @@ def _known(table: dict, code: str, what: str):
     return table[code]
 
 
+_CODES = {choices: frozenset(choices.values) for choices in (Channel, State, Rating)}
+
+
 def _choice(text, choices) -> str:
     value = str(text).strip()
-    if value in choices.values:
+    if value in _CODES[choices]:
         return value
     raise ValueError(f"“{value}” is not one of {', '.join(choices.values)}")
 
 
-UPDATABLE = [
-    name
-    for name in (
-        "procedure_id",
-        "agency_id",
-        "unit_id",
-        "applicant_name",
-        "applicant_id",
-        "channel",
-        "received_at",
-        "due_at",
-        "state",
-        "result_at",
-        "returned_at",
-        "outcome",
-        "paid_online",
-        "digitised",
-        "rating",
-        "complaint",
-        "online_type",
-    )
-]
+CHUNK = 5000
+MAX_ERRORS = 1000  # reported one by one; beyond that only counted
 
 
-@transaction.atomic
-def bulk_save(
-    rows: list[dict], *, batch_size: int = 2000, days: set | None = None
-) -> tuple[int, int]:
-    """Create or update dossiers by code, then rebuild the aggregates of the days touched
-    (before and after). Returns (created, updated). A caller writing many chunks passes its
-    own `days` set, collects the days there and rebuilds once at the end (in its transaction):
-    a year of random days per chunk would otherwise rebuild the whole year every chunk."""
-    rebuild_now = days is None
-    days = set() if days is None else days
-    existing = {}
-    codes = [row["code"] for row in rows]
-    for start in range(0, len(codes), 900):  # SQLite's variable limit
-        for dossier in Dossier.objects.filter(code__in=codes[start : start + 900]):
-            existing[dossier.code] = dossier
-    new, changed = [], []
-    for row in rows:
-        dossier = existing.get(row["code"])
-        if dossier is not None:
-            days |= _days(dossier.received_at, dossier.result_at)
-            for name in UPDATABLE:
-                setattr(dossier, name, row[name])
-            changed.append(dossier)
-        else:
-            new.append(Dossier(**{name: row[name] for name in ("code", *UPDATABLE)}))
-        days |= _days(row["received_at"], row["result_at"])
-    Dossier.objects.bulk_create(new, batch_size=batch_size)
-    Dossier.objects.bulk_update(changed, UPDATABLE, batch_size=batch_size)
-    if rebuild_now and days:
-        aggregates.rebuild(days=days)
-    return len(new), len(changed)
+class _Refused(Exception):
+    """Raised inside the import's transaction to undo it when any row is bad."""
 
 
-def _days(*moments) -> set[datetime.date]:
-    return {timezone.localtime(m).date() for m in moments if m is not None}
-
-
-def import_file(path: Path, *, source: str, partial: bool = False) -> Result:
+def import_file(
+    path: Path,
+    *,
+    source: str,
+    partial: bool = False,
+    user=None,
+    allowed: set[int] | None = None,
+    max_bytes: int | None = None,
+    progress: bool = False,
+) -> Result:
+    """Import one export file. `allowed`: the agency ids the user may import for (a row of
+    another agency is an error; None for the command line). `max_bytes` limits uploads; the
+    command line reads any size, a row at a time (a province's year is hundreds of MB)."""
     mapping = mapping_for(source)
-    raw_rows = read_rows(path)
-    missing = [mapping[n] for n in REQUIRED if raw_rows and mapping[n] not in raw_rows[0]]
+    rows = iter_rows(path, max_bytes=max_bytes)
+    header = next(rows)
+    missing = [mapping[n] for n in REQUIRED if mapping[n] not in header]
     if missing:
         raise ValueError(f"{path.name}: missing column(s) {', '.join(missing)}")
-    lookups, result, good, seen = Lookups(), Result(), [], set()
-    for number, raw in enumerate(raw_rows, start=2):  # row 1 is the header
-        values, errors = clean_row(raw, mapping, lookups)
-        if not errors and values["code"] in seen:
-            errors.append((mapping["code"], "the same code appears twice in the file"))
-        for column, message in errors:
-            result.errors.append(f"{path.name}, row {number}, column {column}: {message}")
-        if not errors:
-            seen.add(values["code"])
-            good.append(values)
-    if result.errors and not partial:
-        return result
-    result.created, result.updated = bulk_save(good)
+    numbered = enumerate((dict(zip(header, row, strict=False)) for row in rows), start=2)
+    return run(
+        numbered,
+        mapping=mapping,
+        partial=partial,
+        where=lambda number, column: f"{path.name}, row {number}, column {column}",
+        audit={"source": source, "file_name": path.name, "user": user},
+        allowed=allowed,
+        progress=progress,
+    )
+
+
+def import_records(
+    records: list[dict], *, partial: bool = False, user=None, allowed: set[int] | None = None
+) -> Result:
+    """Import dossiers sent as JSON objects named like our export's columns (the API)."""
+    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+        raise ValueError("the body must be a list of dossier objects")
+    return run(
+        enumerate(records, start=1),
+        mapping=DEFAULT_MAPPING,
+        partial=partial,
+        where=lambda number, column: f"item {number}, field {column}",
+        audit={"source": "api", "file_name": f"{len(records)} records", "user": user},
+        allowed=allowed,
+    )
+
+
+def run(numbered, *, mapping, partial, where, audit, allowed=None, progress=False) -> Result:
+    """Check every row; write the good ones chunk by chunk in one transaction, which is
+    undone at the end when a row was bad and `partial` is off (every error is still found
+    and reported, so one run lists everything to fix)."""
+    clean, result, seen = Cleaner(mapping, Lookups(), allowed), Result(), set()
+    deltas: dict = defaultdict(Counter)
+    try:
+        with transaction.atomic():
+            chunk = []
+            for number, raw in tqdm(numbered, desc="Importing", unit=" rows", disable=not progress):
+                values, errors = clean(raw)
+                if not errors and values["code"] in seen:
+                    errors.append((mapping["code"], "the same code appears twice in the file"))
+                if errors:
+                    result.rejected += 1
+                    for column, message in errors:
+                        if len(result.errors) < MAX_ERRORS:
+                            result.errors.append(f"{where(number, column)}: {message}")
+                        elif len(result.errors) == MAX_ERRORS:
+                            result.errors.append(f"… more errors after the first {MAX_ERRORS}")
+                    continue
+                seen.add(values["code"])
+                if partial or not result.rejected:  # rows after a fatal error are only checked
+                    chunk.append(values)
+                if len(chunk) >= CHUNK:
+                    _write(chunk, result, deltas)
+            _write(chunk, result, deltas)
+            if result.rejected and not partial:
+                raise _Refused
+            aggregates.write(deltas)
+            DossierImport.objects.create(
+                **audit,
+                partial=partial,
+                created=result.created,
+                updated=result.updated,
+                rejected=result.rejected,
+            )
+    except _Refused:
+        result.created = result.updated = 0
     return result
+
+
+def _write(chunk: list, result: Result, deltas) -> None:
+    created, updated = bulk.save(chunk, deltas=deltas)
+    result.created += created
+    result.updated += updated
+    chunk.clear()

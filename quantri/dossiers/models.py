@@ -93,6 +93,10 @@ class Dossier(models.Model):
         help_text=_("The procedure's online service when the dossier was received."),
     )
 
+    # The apology letter's new appointment for a late dossier. The 766 index still judges the
+    # dossier by due_at: an apology does not turn a late dossier into an on-time one.
+    new_due_at = models.DateTimeField(_("new appointment (after apology)"), null=True, blank=True)
+
     history = HistoricalRecords()
     objects = DossierQuerySet.as_manager()
 
@@ -187,6 +191,14 @@ COUNTERS = (
     "rated",
     "satisfied",
     "complaints",
+    # Interval counters for the moment-dependent figures (see aggregates.contribution): a
+    # dossier is "within time" from the day it is received until its due or result day, and
+    # "overdue" from its due day until its result day. At the end of day X, the number within
+    # time is the running total of within_opened minus that of within_closed up to X.
+    "within_opened",
+    "within_closed",
+    "overdue_opened",
+    "overdue_closed",
 )
 
 
@@ -210,6 +222,10 @@ class DailyAggregate(models.Model):
     rated = models.PositiveIntegerField(default=0)
     satisfied = models.PositiveIntegerField(default=0)
     complaints = models.PositiveIntegerField(default=0)
+    within_opened = models.PositiveIntegerField(default=0)
+    within_closed = models.PositiveIntegerField(default=0)
+    overdue_opened = models.PositiveIntegerField(default=0)
+    overdue_closed = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("daily dossier aggregate")
@@ -227,6 +243,77 @@ class DailyAggregate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id}/{self.procedure_id}/{self.day}"
+
+
+class MonthlyAggregate(models.Model):
+    """The daily aggregates summed by month (month = its first day), kept in the same
+    transaction: an agency-year reads 12 × units × procedures rows whatever the volume, and the
+    running totals behind "within time / overdue" read one row per key and month of history."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    received = models.PositiveIntegerField(default=0)
+    online_full = models.PositiveIntegerField(default=0)
+    online_partial = models.PositiveIntegerField(default=0)
+    digitised = models.PositiveIntegerField(default=0)
+    processed_early = models.PositiveIntegerField(default=0)
+    processed_on_time = models.PositiveIntegerField(default=0)
+    processed_late = models.PositiveIntegerField(default=0)
+    paid_online = models.PositiveIntegerField(default=0)
+    rated = models.PositiveIntegerField(default=0)
+    satisfied = models.PositiveIntegerField(default=0)
+    complaints = models.PositiveIntegerField(default=0)
+    within_opened = models.PositiveIntegerField(default=0)
+    within_closed = models.PositiveIntegerField(default=0)
+    overdue_opened = models.PositiveIntegerField(default=0)
+    overdue_closed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("monthly dossier aggregate")
+        verbose_name_plural = _("monthly dossier aggregates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "procedure", "month"], name="dossier_monthly_one_per_key"
+            ),
+            models.CheckConstraint(condition=Q(month__day=1), name="dossier_monthly_first_day"),
+        ]
+        indexes = [
+            models.Index(fields=["agency", "month"], name="dossier_monthly_agency_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.procedure_id}/{self.month:%Y-%m}"
+
+
+class DossierImport(models.Model):
+    """The audit record of one import: who brought which file from which source, and what it
+    did (bulk writes keep no per-dossier history rows; this says where the rows came from)."""
+
+    source = models.CharField(_("source"), max_length=60)
+    file_name = models.CharField(_("file"), max_length=255)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    partial = models.BooleanField(_("partial"), default=False)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    rejected = models.PositiveIntegerField(_("rejected rows"), default=0)
+
+    class Meta:
+        verbose_name = _("dossier import")
+        verbose_name_plural = _("dossier imports")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.file_name}"
 
 
 class ColumnMapping(models.Model):

@@ -6,14 +6,17 @@ import calendar as month_calendar
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max, Q, Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from quantri.dossiers import aggregates
 from quantri.dossiers.index import Figures, GroupScore, compute
-from quantri.dossiers.models import COUNTERS, OPEN_STATES, DailyAggregate, Dossier, IndexVersion
+from quantri.dossiers.models import COUNTERS, OPEN_STATES, Dossier, IndexVersion, MonthlyAggregate
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
+
+# A month's own counters; the rest are interval ends, read as running totals.
+FLOWS = tuple(name for name in COUNTERS if not name.endswith(("_opened", "_closed")))
 
 
 @dataclass(frozen=True)
@@ -73,34 +76,30 @@ def _open_figures_naive(ids, month: Month, now) -> dict:
     }
 
 
-def _due_span(ids) -> datetime.timedelta:
-    """The longest reception → due gap possible: N working days never take more than
-    N × 7/5 calendar days plus the longest run of holidays (Tết) and the cut-off day."""
-    longest = Procedure.objects.filter(agency_id__in=ids).aggregate(m=Max("processing_days"))
-    days = longest["m"] or 0
-    return datetime.timedelta(days=days * 7 // 5 + 21)
+INTERVALS = ("within_opened", "within_closed", "overdue_opened", "overdue_closed")
 
 
-def _open_figures(ids, month: Month, now) -> dict:
-    """The same counts as _open_figures_naive, reading bounded ranges of indexes:
-    - within time at M: due at or after M, so received at most the longest due span before M
-      (index agency, received_at);
-    - overdue at M: either still open today with a due date before M (index agency, state,
-      due_at) or finished after M although due before it — which makes it a late dossier
-      (index agency, outcome, due_at): a late share, not the whole history."""
+def _open_figures(ids, month: Month, now, *, rows, narrow: dict) -> dict:
+    """The same counts as _open_figures_naive. For a month that has ended, from the running
+    totals of the interval counters (aggregates' module docstring): every month row up to
+    this one, a few hundred rows per year of history whatever the volume. For the month in
+    progress the moment is now, which falls inside a day: from the dossiers still open, a
+    bounded set read through the index (agency, state, due_at)."""
     moment = _moment(month, now)
-    rows = Dossier.objects.filter(agency_id__in=ids, received_at__lte=moment)
-    open_now = Q(result_at__isnull=True, state__in=OPEN_STATES)
-    within = rows.filter(
-        Q(result_at__gt=moment) | open_now,
-        received_at__gte=moment - _due_span(ids),
-        due_at__gte=moment,
-    ).count()
-    overdue = (
-        rows.filter(open_now, due_at__lt=moment).count()
-        + rows.filter(outcome="late", due_at__lt=moment, result_at__gt=moment).count()
+    if moment == end_of(month.last):
+        sums = rows.filter(month__lte=month.first).aggregate(**{n: Sum(n) for n in INTERVALS})
+        sums = {name: value or 0 for name, value in sums.items()}
+        return {
+            "within_time": sums["within_opened"] - sums["within_closed"],
+            "overdue": sums["overdue_opened"] - sums["overdue_closed"],
+        }
+    live = Dossier.objects.filter(agency_id__in=ids, received_at__lte=moment, **narrow).filter(
+        Q(result_at__isnull=True, state__in=OPEN_STATES) | Q(result_at__gt=moment)
     )
-    return {"within_time": within, "overdue": overdue}
+    return {
+        "within_time": live.filter(due_at__gte=moment).count(),
+        "overdue": live.filter(due_at__lt=moment).count(),
+    }
 
 
 def _procedure_figures(ids) -> dict:
@@ -112,15 +111,16 @@ def _procedure_figures(ids) -> dict:
 
 
 def figures(agency: Agency, month: Month, *, unit=None, procedure=None, now=None) -> Figures:
+    """The month's figures of an agency's subtree (of one unit or procedure when given)."""
     ids = _scope(agency)
-    rows = DailyAggregate.objects.filter(agency_id__in=ids, day__range=(month.first, month.last))
-    if unit is not None:
-        rows = rows.filter(unit=unit)
+    narrow = {"unit": unit} if unit is not None else {}
     if procedure is not None:
-        rows = rows.filter(procedure=procedure)
-    sums = rows.aggregate(**{name: Sum(name) for name in COUNTERS})
+        narrow["procedure"] = procedure
+    rows = MonthlyAggregate.objects.filter(agency_id__in=ids, **narrow)
+    sums = rows.filter(month=month.first).aggregate(**{name: Sum(name) for name in FLOWS})
     counts = {name: value or 0 for name, value in sums.items()}
-    return Figures(**counts, **_open_figures(ids, month, now), **_procedure_figures(ids))
+    opened = _open_figures(ids, month, now, rows=rows, narrow=narrow)
+    return Figures(**counts, **opened, **_procedure_figures(ids))
 
 
 def figures_from_raw(agency: Agency, month: Month, *, now=None) -> Figures:
@@ -130,10 +130,10 @@ def figures_from_raw(agency: Agency, month: Month, *, now=None) -> Figures:
     dossiers = Dossier.objects.filter(agency_id__in=ids).filter(
         Q(received_at__range=window) | Q(result_at__range=window)
     )
-    counts = dict.fromkeys(COUNTERS, 0)
+    counts = dict.fromkeys(FLOWS, 0)
     for key, values in aggregates.totals(dossiers).items():
         if month.first <= key[3] <= month.last:
-            for name in COUNTERS:
+            for name in FLOWS:
                 counts[name] += values[name]
     return Figures(**counts, **_open_figures_naive(ids, month, now), **_procedure_figures(ids))
 

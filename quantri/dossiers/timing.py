@@ -82,3 +82,36 @@ def classify(
     if result_at.date() < due.date():
         return Timing.EARLY
     return Timing.ON_TIME if result_at <= due else Timing.LATE
+
+
+class DueDates:
+    """due_at() remembered by what it depends on — the local day, whether the time is past
+    the cut-off (or closing for online dossiers), the channel and the number of days — so a
+    bulk import of a year of dossiers walks the calendar a few thousand times, not a million."""
+
+    def __init__(
+        self,
+        calendar: WorkingCalendar,
+        *,
+        cutoff: datetime.time = DEFAULT_CUTOFF,
+        closing: datetime.time = DEFAULT_CLOSING,
+    ):
+        self.calendar, self.cutoff, self.closing = calendar, cutoff, closing
+        self._memo: dict[tuple, datetime.datetime] = {}
+
+    def __call__(
+        self, received_at: datetime.datetime, processing_days: int, *, paper: bool
+    ) -> datetime.datetime:
+        late = received_at.time() >= (self.cutoff if paper else self.closing)
+        key = (received_at.date(), late, paper, processing_days)
+        due = self._memo.get(key)
+        if due is None:
+            due = self._memo[key] = due_at(
+                received_at,
+                processing_days,
+                self.calendar,
+                paper=paper,
+                cutoff=self.cutoff,
+                closing=self.closing,
+            )
+        return due

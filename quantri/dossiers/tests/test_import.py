@@ -74,7 +74,7 @@ def test_bad_rows_are_reported_by_row_and_column_and_nothing_is_kept(
     rows[1][1] = "9.999999"
     rows[0][5] = "hôm qua"
     path = write_csv(tmp_path / "bad.csv", rows)
-    with pytest.raises(CommandError, match="2 error"):
+    with pytest.raises(CommandError, match="2 bad row"):
         call_command("dossiers", "import", str(path), "--source", "ours")
     assert not Dossier.objects.exists()
 
@@ -159,3 +159,61 @@ def test_generate_is_seeded_and_idempotent(
 def test_generate_needs_a_known_agency(db):
     with pytest.raises(CommandError, match="no agency"):
         call_command("dossiers", "generate", "--count", "5", "--year", "2026", "--agency", "X")
+
+
+def test_each_import_leaves_an_audit_record_and_a_refused_one_none(
+    tmp_path, procedure, department, alice
+):
+    from quantri.dossiers import importer
+    from quantri.dossiers.models import DossierImport
+
+    path = write_csv(tmp_path / "export.csv", good_rows(procedure, department))
+    result = importer.import_file(path, source="ours", user=alice)
+    record = DossierImport.objects.get()
+    assert (record.file_name, record.user, record.created, record.rejected) == (
+        "export.csv",
+        alice,
+        2,
+        0,
+    )
+    assert result.created == 2
+    rows = good_rows(procedure, department)
+    rows[0][4] = "fax"
+    importer.import_file(write_csv(tmp_path / "bad.csv", rows), source="ours", user=alice)
+    assert DossierImport.objects.count() == 1
+
+
+def test_errors_are_capped_but_every_bad_row_is_counted(
+    tmp_path, procedure, department, monkeypatch
+):
+    from quantri.dossiers import importer
+
+    monkeypatch.setattr(importer, "MAX_ERRORS", 2)
+    rows = [good_rows(procedure, department)[0][:] for _ in range(5)]
+    for n, row in enumerate(rows):
+        row[0], row[4] = f"HS-{n}", "fax"
+    result = importer.import_file(write_csv(tmp_path / "many.csv", rows), source="ours")
+    assert result.rejected == 5 and len(result.errors) == 3
+    assert result.errors[-1] == "… more errors after the first 2"
+    assert not Dossier.objects.exists()
+
+
+def test_an_upload_over_the_size_limit_or_an_empty_file_is_refused(tmp_path, procedure):
+    from quantri.dossiers import importer
+
+    path = write_csv(tmp_path / "big.csv", [["x" * 2000]] * 600)
+    with pytest.raises(ValueError, match="big.csv: the file is larger than 1 MB"):
+        importer.import_file(path, source="ours", max_bytes=2**20)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    with pytest.raises(ValueError, match="empty.csv: the file is empty"):
+        importer.import_file(empty, source="ours")
+
+
+def test_a_file_that_stops_being_utf8_halfway_saves_nothing(tmp_path, procedure, department):
+    path = write_csv(tmp_path / "mixed.csv", good_rows(procedure, department))
+    with path.open("ab") as handle:
+        handle.write(b"HS-9,x,y,L\xea Th\xe0,desk\n")  # Latin-1 bytes, not UTF-8
+    with pytest.raises(CommandError, match="mixed.csv: neither an XLSX workbook nor UTF-8 CSV"):
+        call_command("dossiers", "import", str(path), "--source", "ours")
+    assert not Dossier.objects.exists()

@@ -3,16 +3,30 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from quantri.dossiers import aggregates, services
-from quantri.dossiers.models import COUNTERS, DailyAggregate, Dossier, State
+from quantri.dossiers.models import COUNTERS, DailyAggregate, Dossier, MonthlyAggregate, State
 from quantri.dossiers.tests.conftest import local, register
 
 
 def aggregate_table():
-    return sorted(
+    """Both aggregate tables (rows that went back to zero left out), and a check that the
+    month rows are the sums of their day rows."""
+    days = sorted(
         (a.unit_id, a.procedure_id, a.day, tuple(getattr(a, n) for n in COUNTERS))
         for a in DailyAggregate.objects.all()
         if any(getattr(a, n) for n in COUNTERS)
     )
+    months = {
+        (a.unit_id, a.procedure_id, a.month): tuple(getattr(a, n) for n in COUNTERS)
+        for a in MonthlyAggregate.objects.all()
+        if any(getattr(a, n) for n in COUNTERS)
+    }
+    summed = {}
+    for unit, procedure, day, counts in days:
+        key = (unit, procedure, day.replace(day=1))
+        previous = summed.get(key, (0,) * len(COUNTERS))
+        summed[key] = tuple(a + b for a, b in zip(previous, counts, strict=True))
+    assert months == summed
+    return days
 
 
 def test_register_computes_the_due_date_with_the_afternoon_cutoff(procedure, department):

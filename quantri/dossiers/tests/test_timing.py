@@ -101,3 +101,18 @@ def test_classify_finished_dossiers_at_the_boundaries(result_at, expected):
 def test_classify_unfinished_dossier_within_time_then_overdue():
     assert classify(DUE, result_at=None, now=at("2026-03-12", "17:00")) == Timing.WITHIN_TIME
     assert classify(DUE, result_at=None, now=at("2026-03-12", "17:01")) == Timing.OVERDUE
+
+
+def test_remembered_due_dates_agree_with_the_rule_around_tet():
+    from quantri.dossiers.timing import DueDates
+
+    remembered = DueDates(CAL)
+    day = dt.date(2026, 2, 5)
+    for _ in range(30):  # before, across and after Tết
+        for time in ("07:30", "15:59", "16:00", "16:59", "17:00", "23:10"):
+            for paper in (True, False):
+                for days in (0, 1, 3, 10):
+                    moment = at(day.isoformat(), time)
+                    expected = due_at(moment, days, CAL, paper=paper)
+                    assert remembered(moment, days, paper=paper) == expected
+        day += dt.timedelta(days=1)

@@ -45,12 +45,12 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{file}: no such file")
-        result = importer.import_file(path, source=source, partial=partial)
+        result = importer.import_file(path, source=source, partial=partial, progress=True)
         for line in result.errors:
             self.stderr.write(line)
         if result.errors and not partial:
             raise CommandError(
-                f"{len(result.errors)} error(s): nothing imported (--partial keeps the good rows)"
+                f"{result.rejected} bad row(s): nothing imported (--partial keeps the good rows)"
             )
         self.stdout.write(f"{result.created} created, {result.updated} updated")
 
@@ -66,7 +66,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{created} created, {updated} updated")
 
     def _rebuild(self, **_):
-        self.stdout.write(f"{aggregates.rebuild()} aggregate rows")
+        self.stdout.write(f"{aggregates.rebuild(progress=True)} daily aggregate rows")
 
     def _index(self, *, agency, month, format, **_):
         result = stats.index_for(_agency(agency), stats.Month.parse(month))
