@@ -36,6 +36,8 @@ UPDATABLE = (
     "complaint",
     "online_type",
 )
+# Written too, but not compared: a re-import that changes nothing leaves the rows alone.
+WRITTEN = (*UPDATABLE, "last_import_id")
 LOOKUP_BATCH = 900  # under SQLite's oldest limit on query parameters
 
 
@@ -71,13 +73,15 @@ def existing(codes: list[str]) -> dict[str, dict]:
 
 
 @transaction.atomic
-def save(rows: list[dict], *, deltas: dict | None = None) -> tuple[int, int]:
+def save(rows: list[dict], *, deltas: dict | None = None, last_import=None) -> tuple[int, int]:
     """Create or update dossiers by code. Returns (created, updated); a known dossier whose
     values are all the same counts as updated but is not written (re-running an import).
 
     The aggregate differences are written at the end unless the caller passes its own
     `deltas` (key → Counter) to collect them over many chunks and call aggregates.write once:
     a year of dossiers touches the same few hundred thousand keys chunk after chunk."""
+    for row in rows:
+        row["last_import_id"] = getattr(last_import, "pk", None)
     own = deltas is None
     deltas = defaultdict(Counter) if own else deltas
     stored = existing([row["code"] for row in rows])
@@ -99,7 +103,7 @@ def save(rows: list[dict], *, deltas: dict | None = None) -> tuple[int, int]:
 
 
 def _insert(rows: list[dict]) -> None:
-    names = ("code", *UPDATABLE)
+    names = ("code", *WRITTEN)
     fields = _columns(names)
     converters = _converters(fields)
     sql.insert(
@@ -110,11 +114,11 @@ def _insert(rows: list[dict]) -> None:
 
 
 def _update(rows: list[tuple[dict, int]]) -> None:
-    fields = _columns(UPDATABLE)
+    fields = _columns(WRITTEN)
     converters = _converters(fields)
     sql.update(
         Dossier._meta.db_table,
         ["id"],
         [f.column for f in fields],
-        [[*_prepared(UPDATABLE, converters, row), pk] for row, pk in rows],
+        [[*_prepared(WRITTEN, converters, row), pk] for row, pk in rows],
     )

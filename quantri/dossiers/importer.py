@@ -325,6 +325,7 @@ def run(numbered, *, mapping, partial, where, audit, allowed=None, progress=Fals
     deltas: dict = defaultdict(Counter)
     try:
         with transaction.atomic():
+            record = DossierImport.objects.create(**audit, partial=partial)
             chunk = []
             for number, raw in tqdm(numbered, desc="Importing", unit=" rows", disable=not progress):
                 values, errors = clean(raw)
@@ -342,25 +343,21 @@ def run(numbered, *, mapping, partial, where, audit, allowed=None, progress=Fals
                 if partial or not result.rejected:  # rows after a fatal error are only checked
                     chunk.append(values)
                 if len(chunk) >= CHUNK:
-                    _write(chunk, result, deltas)
-            _write(chunk, result, deltas)
+                    _write(chunk, result, deltas, record)
+            _write(chunk, result, deltas, record)
             if result.rejected and not partial:
                 raise _Refused
             aggregates.write(deltas)
-            DossierImport.objects.create(
-                **audit,
-                partial=partial,
-                created=result.created,
-                updated=result.updated,
-                rejected=result.rejected,
-            )
+            record.created, record.updated = result.created, result.updated
+            record.rejected = result.rejected
+            record.save(update_fields=["created", "updated", "rejected"])
     except _Refused:
         result.created = result.updated = 0
     return result
 
 
-def _write(chunk: list, result: Result, deltas) -> None:
-    created, updated = bulk.save(chunk, deltas=deltas)
+def _write(chunk: list, result: Result, deltas, record) -> None:
+    created, updated = bulk.save(chunk, deltas=deltas, last_import=record)
     result.created += created
     result.updated += updated
     chunk.clear()

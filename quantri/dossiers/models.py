@@ -96,6 +96,17 @@ class Dossier(models.Model):
     # The apology letter's new appointment for a late dossier. The 766 index still judges the
     # dossier by due_at: an apology does not turn a late dossier into an on-time one.
     new_due_at = models.DateTimeField(_("new appointment (after apology)"), null=True, blank=True)
+    # Bulk imports write no history rows (a million of them would double the import); the
+    # import that last created or changed the dossier says who brought which file, and when.
+    last_import = models.ForeignKey(
+        "DossierImport",
+        verbose_name=_("last import"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     history = HistoricalRecords()
     objects = DossierQuerySet.as_manager()

@@ -217,3 +217,17 @@ def test_a_file_that_stops_being_utf8_halfway_saves_nothing(tmp_path, procedure,
     with pytest.raises(CommandError, match="mixed.csv: neither an XLSX workbook nor UTF-8 CSV"):
         call_command("dossiers", "import", str(path), "--source", "ours")
     assert not Dossier.objects.exists()
+
+
+def test_a_dossier_names_the_import_that_last_changed_it(tmp_path, procedure, department, alice):
+    from quantri.dossiers import importer
+
+    path = write_csv(tmp_path / "export.csv", good_rows(procedure, department))
+    importer.import_file(path, source="ours", user=alice)
+    first = Dossier.objects.get(code="HS-2").last_import
+    assert (first.user, first.file_name) == (alice, "export.csv")
+    rows = good_rows(procedure, department)
+    rows[1][6:8] = ["processed", "16/03/2026 09:00"]
+    importer.import_file(write_csv(tmp_path / "next.csv", rows), source="ours")
+    assert Dossier.objects.get(code="HS-2").last_import.file_name == "next.csv"
+    assert Dossier.objects.get(code="HS-1").last_import == first  # unchanged: left alone
