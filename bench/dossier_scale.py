@@ -130,7 +130,10 @@ def run(args) -> None:
             result = importer.import_file(export, source="bench")
             seconds = time.perf_counter() - start
             assert result.updated == args.count
-            print(f"re-import (every code known: updates): {args.count / seconds:,.0f} dossiers/s")
+            print(
+                f"re-import of the same file (every code known, nothing changed): "
+                f"{args.count / seconds:,.0f} dossiers/s"
+            )
     print(
         f"aggregate rows: {DailyAggregate.objects.count():,} daily, "
         f"{MonthlyAggregate.objects.count():,} monthly"
@@ -154,7 +157,7 @@ def run(args) -> None:
             assert response.status_code == 200, response.status_code
 
     fast = median_ms(with_aggregates, args.repeat)
-    slow = median_ms(from_raw, max(1, min(args.repeat, 2)))
+    slow = median_ms(from_raw, 1 if args.count > 2_000_000 else max(1, min(args.repeat, 2)))
     pages = median_ms(dashboards, args.repeat)
     print(f"index, 12 months of one agency, from aggregates: {fast:,.1f} ms")
     print(f"index, 12 months of one agency, from raw rows:   {slow:,.0f} ms")

@@ -1,7 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from quantri.dossiers.models import ColumnMapping, Dossier, IndexVersion
+from quantri.dossiers.models import ColumnMapping, Dossier, DossierImport, DossierStep, IndexVersion
+
+
+class DossierStepInline(admin.TabularInline):
+    model = DossierStep
+    fk_name = "dossier"
+    extra = 0
+    raw_id_fields = ("from_unit", "to_unit", "user")
 
 
 @admin.register(Dossier)
@@ -9,9 +16,50 @@ class DossierAdmin(SimpleHistoryAdmin):
     list_display = ("code", "procedure", "agency", "state", "received_at", "due_at", "outcome")
     list_filter = ("state", "channel", "outcome")
     search_fields = ("code",)
-    raw_id_fields = ("procedure", "agency", "unit")
-    # State, dates and outcome move through the services (they keep the aggregates right).
-    readonly_fields = ("state", "received_at", "due_at", "result_at", "returned_at", "outcome")
+    # Whatever the aggregates count moves through the services, which keep them right; the
+    # admin only corrects the rest (applicant's name and ID, channel).
+    readonly_fields = (
+        "procedure",
+        "agency",
+        "unit",
+        "state",
+        "received_at",
+        "due_at",
+        "new_due_at",
+        "result_at",
+        "returned_at",
+        "outcome",
+        "paid_online",
+        "digitised",
+        "rating",
+        "complaint",
+        "online_type",
+    )
+    inlines = [DossierStepInline]
+
+
+@admin.register(DossierImport)
+class DossierImportAdmin(admin.ModelAdmin):
+    """The audit of imports: read only, as an audit should be."""
+
+    list_display = (
+        "at",
+        "source",
+        "file_name",
+        "user",
+        "partial",
+        "created",
+        "updated",
+        "rejected",
+    )
+    list_filter = ("source", "partial")
+    search_fields = ("file_name",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 admin.site.register(ColumnMapping)

@@ -10,19 +10,13 @@ import datetime
 from django.utils import timezone
 
 from quantri.documents import Header, OfficialDocument, Paragraph, Signature, Table
-from quantri.dossiers.models import OPEN_STATES, Dossier, Outcome, State
+from quantri.dossiers.services import REFUSAL_TARGETS, REQUEST_STATES
 from quantri.dossiers.slips import moment
 
-# Where each slip applies: the desk cannot refuse or ask more of a dossier already decided.
-ADDITIONAL_STATES = OPEN_STATES
-REFUSAL_STATES = {State.NEW, State.RECEIVED, State.PROCESSING, State.ADDITIONAL_REQUESTED}
-
-
-def is_late(dossier: Dossier, now: datetime.datetime | None = None) -> bool:
-    """Processed late, or still open after its appointment: the apology applies."""
-    if dossier.outcome == Outcome.LATE:
-        return True
-    return dossier.state in OPEN_STATES and (now or timezone.now()) > dossier.due_at
+# Where each slip applies: the desk cannot refuse or ask more of a dossier already decided
+# (the services move the dossier when the slip is made: quantri.dossiers.services).
+ADDITIONAL_STATES = frozenset(REQUEST_STATES)
+REFUSAL_STATES = frozenset(REFUSAL_TARGETS)
 
 
 def _day(value) -> str:

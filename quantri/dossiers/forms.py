@@ -1,11 +1,16 @@
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quantri.core.calendar import working_calendar
-from quantri.dossiers.models import Channel
+from quantri.core.uploads import TEXT, XLSX, check_upload
+from quantri.dossiers.models import Channel, ColumnMapping, Rating
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
+
+# The importer's built-in mapping: our own export's column names.
+DEFAULT_SOURCE = "default"
 
 
 class RegisterForm(forms.Form):
@@ -65,3 +70,61 @@ class SlipTextForm(forms.Form):
         if not text:
             raise forms.ValidationError(_("Write at least one line."))
         return text
+
+
+class HandOverForm(forms.Form):
+    """One hand-over of the processing control slip: to a unit of the dossier's agency."""
+
+    to_unit = forms.ModelChoiceField(queryset=Agency.objects.none(), label=_("To unit"))
+    result_note = forms.CharField(label=_("Result"), max_length=500, required=False)
+
+    def __init__(self, *args, dossier, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = Agency.objects.subtree_ids(dossier.agency)
+        self.fields["to_unit"].queryset = (
+            Agency.objects.filter(pk__in=ids).active().order_by("parent_id", "name")
+        )
+
+
+class FlagsForm(forms.Form):
+    """The citizen's rating and complaint, online payment and digitisation, all at once: an
+    unticked box is a "no", as on paper."""
+
+    rating = forms.ChoiceField(
+        label=_("Citizen rating"),
+        choices=[("", _("Not rated"))] + Rating.choices,
+        required=False,
+    )
+    complaint = forms.BooleanField(label=_("The citizen complained"), required=False)
+    paid_online = forms.BooleanField(label=_("Fees paid online"), required=False)
+    digitised = forms.BooleanField(label=_("Documents digitised"), required=False)
+
+
+def import_sources() -> list[tuple[str, str]]:
+    saved = ColumnMapping.objects.exclude(source=DEFAULT_SOURCE).order_by("source")
+    return [(DEFAULT_SOURCE, _("default (our column names)"))] + [
+        (source, source) for source in saved.values_list("source", flat=True)
+    ]
+
+
+class ImportForm(forms.Form):
+    """An export of the one-stop software (CSV or XLSX), read with a saved column mapping."""
+
+    file = forms.FileField(label=_("Export file (.csv or .xlsx)"))
+    source = forms.ChoiceField(label=_("Source (column mapping)"), choices=())
+    partial = forms.BooleanField(
+        label=_("Save the good rows even if some rows are wrong"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].choices = import_sources()
+
+    def clean_file(self):
+        max_bytes = settings.QUANTRI_MAX_UPLOAD_MB * 1024 * 1024
+        checked = check_upload(self.cleaned_data["file"], kinds={TEXT, XLSX}, max_bytes=max_bytes)
+        if checked.kind == TEXT and not checked.name.lower().endswith(".csv"):
+            raise forms.ValidationError(
+                _("%(name)s is not a .csv or .xlsx file.") % {"name": checked.name}
+            )
+        return checked

@@ -12,12 +12,20 @@ from django.utils.translation import gettext as _
 from quantri.core.calendar import working_calendar
 from quantri.core.workdays import WorkingCalendar
 from quantri.dossiers import aggregates, timing
-from quantri.dossiers.models import Channel, Dossier, DossierStep, Outcome, State
+from quantri.dossiers.models import OPEN_STATES, Channel, Dossier, DossierStep, Outcome, State
+from quantri.orgs.models import Agency
 
 # The desk's state machine (brief §4). Processed → returned is the only way out of processed.
 TRANSITIONS: dict[str, set[str]] = {
     State.NEW: {State.RECEIVED, State.NOT_ACCEPTED},
-    State.RECEIVED: {State.PROCESSING, State.WITHDRAWN},
+    # The desk may find a received dossier incomplete (request for additional documents) or
+    # outside what can be processed (refusal: processing stops) before handing it on.
+    State.RECEIVED: {
+        State.PROCESSING,
+        State.ADDITIONAL_REQUESTED,
+        State.STOPPED,
+        State.WITHDRAWN,
+    },
     State.PROCESSING: {
         State.ADDITIONAL_REQUESTED,
         State.AWAITING_FEE,
@@ -137,6 +145,13 @@ def dossier_transition(
 def dossier_hand_over(
     *, dossier: Dossier, to_unit, user, result_note: str = "", at=None
 ) -> DossierStep:
+    if to_unit.pk not in Agency.objects.subtree_ids(dossier.agency):
+        raise ValidationError(
+            {
+                "to_unit": _("%(unit)s is not a unit of %(agency)s.")
+                % {"unit": to_unit, "agency": dossier.agency}
+            }
+        )
     last = dossier.steps.order_by("-at", "-pk").first()
     step = DossierStep(
         dossier=dossier,
@@ -172,4 +187,84 @@ def dossier_update_flags(
     ):
         if value is not None:
             setattr(dossier, name, value)
+    return _save(dossier, before, user)
+
+
+# The desk's letters (quantri.dossiers.desk_slips) each record what they tell the citizen.
+# A request for additional documents is made once, by the desk at reception or by the
+# handling unit during processing (Decree 61/2018, art. 19); a refusal before reception
+# is "not accepted", after it processing "stopped".
+REQUEST_STATES = {State.RECEIVED, State.PROCESSING}
+REFUSAL_TARGETS = {
+    State.NEW: State.NOT_ACCEPTED,
+    State.RECEIVED: State.STOPPED,
+    State.PROCESSING: State.STOPPED,
+    State.ADDITIONAL_REQUESTED: State.STOPPED,
+}
+
+
+@transaction.atomic
+def dossier_request_additional(
+    *, dossier: Dossier, user, at: datetime.datetime | None = None
+) -> Dossier:
+    """The citizen is asked to complete the dossier: it waits in "additional requested"."""
+    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    if dossier.state not in REQUEST_STATES:
+        raise ValidationError(
+            _(
+                "Additional documents can be requested only once, from a received or processing "
+                "dossier; this one is “%(state)s”."
+            )
+            % {"state": State(dossier.state).label}
+        )
+    return dossier_transition(
+        dossier=dossier, to_state=State.ADDITIONAL_REQUESTED, user=user, at=at
+    )
+
+
+@transaction.atomic
+def dossier_refuse(*, dossier: Dossier, user, at: datetime.datetime | None = None) -> Dossier:
+    """The refusal letter: not accepted (a new dossier) or processing stopped (after it)."""
+    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    target = REFUSAL_TARGETS.get(dossier.state)
+    if target is None:
+        raise ValidationError(
+            _("A dossier in state “%(state)s” can no longer be refused.")
+            % {"state": State(dossier.state).label}
+        )
+    return dossier_transition(dossier=dossier, to_state=target, user=user, at=at)
+
+
+def may_apologise(dossier: Dossier, now: datetime.datetime | None = None) -> bool:
+    """Processed late but not yet returned, or still open after its appointment."""
+    now = now or timezone.now()
+    if dossier.state == State.PROCESSED:
+        return dossier.outcome == Outcome.LATE
+    return dossier.state in OPEN_STATES and now > dossier.due_at
+
+
+@transaction.atomic
+def dossier_set_new_appointment(
+    *,
+    dossier: Dossier,
+    new_due: datetime.date,
+    user,
+    calendar: WorkingCalendar | None = None,
+) -> Dossier:
+    """The apology letter's new appointment, at the office's closing time on a working day
+    after today. due_at stays: the 766 index judges the dossier by its first appointment."""
+    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    if not may_apologise(dossier):
+        raise ValidationError(_("Only a late dossier not yet returned gets a new appointment."))
+    calendar = calendar or working_calendar()
+    if new_due <= timezone.localdate():
+        raise ValidationError({"new_due": _("The new appointment must be after today.")})
+    if not calendar.is_working_day(new_due):
+        raise ValidationError(
+            {"new_due": _("%(day)s is not a working day.") % {"day": f"{new_due:%d/%m/%Y}"}}
+        )
+    before = aggregates.snapshot(dossier)
+    dossier.new_due_at = timezone.make_aware(
+        datetime.datetime.combine(new_due, timing.DEFAULT_CLOSING)
+    )
     return _save(dossier, before, user)

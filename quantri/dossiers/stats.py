@@ -143,12 +143,13 @@ def current_version(month: Month) -> IndexVersion:
     return version or IndexVersion.objects.order_by("valid_from").first()
 
 
-def index_for(agency: Agency, month: Month, *, now=None) -> dict:
+def index_for(agency: Agency, month: Month, *, unit=None, now=None) -> dict:
     version = current_version(month)
-    data = figures(agency, month, now=now)
+    data = figures(agency, month, unit=unit, now=now)
     groups, total = compute(version.criteria, data)
     return {
         "agency": agency.code,
+        **({"unit": unit.code} if unit is not None else {}),
         "month": str(month),
         "version": version.code,
         "figures": data.as_dict(),
@@ -191,10 +192,12 @@ RESULT_FIGURES = {
 FIGURES = (*RECEIVED_FIGURES, *RESULT_FIGURES, "within_time", "overdue")
 
 
-def dossiers_behind(agency: Agency, month: Month, figure: str, *, now=None):
+def dossiers_behind(agency: Agency, month: Month, figure: str, *, unit=None, now=None):
     """The dossiers counted in one figure of the dashboard; ValueError for an unknown figure."""
     ids = _scope(agency)
     rows = Dossier.objects.filter(agency_id__in=ids)
+    if unit is not None:
+        rows = rows.filter(unit=unit)
     lo, hi = _window(month)
     if figure in RECEIVED_FIGURES:
         return rows.filter(received_at__gt=lo, received_at__lte=hi, **RECEIVED_FIGURES[figure])

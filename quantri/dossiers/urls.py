@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("list/", views.dossier_list, name="list"),
     path("new/", views.register, name="register"),
+    path("import/", views.import_dossiers, name="import"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/receipt.docx", views.receipt, name="receipt"),
     path("<int:pk>/apology/", views.apology, name="apology"),
@@ -14,4 +15,6 @@ urlpatterns = [
     path("<int:pk>/additional-request/", views.additional_request, name="additional_request"),
     path("<int:pk>/refusal/", views.refusal, name="refusal"),
     path("<int:pk>/transition/", views.transition, name="transition"),
+    path("<int:pk>/hand-over/", views.hand_over, name="hand_over"),
+    path("<int:pk>/flags/", views.flags, name="flags"),
 ]

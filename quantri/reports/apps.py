@@ -8,9 +8,7 @@ def _writes_reports(request, access) -> bool:
 
 def _follows_reports(request, access) -> bool:
     return (
-        access.is_superuser
-        or bool(access.managed_agency_ids)
-        or bool(access.inspection_agency_ids)
+        access.is_superuser or bool(access.managed_agency_ids) or bool(access.inspection_agency_ids)
     )
 
 

@@ -132,3 +132,20 @@ def test_receipt_docx_reopens_with_the_code_applicant_and_appointment(
     assert "17 giờ 00 phút, ngày 18/03/2026" in text  # paper, after the cut-off
     client.force_login(erin)
     assert client.get(reverse("dossiers:receipt", args=[dossier.pk])).status_code == 403
+
+
+@time_machine.travel("2026-05-01 08:00 +0700", tick=False)
+def test_dashboard_narrows_to_the_dossiers_a_unit_handles(
+    client, alice, erin, march, department, culture_unit
+):
+    client.force_login(alice)
+    url = f"/dossiers/?unit={culture_unit.pk}&month=2026-03"
+    html = client.get(url).content.decode()
+    # march: two dossiers handled by the culture unit, one by the department itself
+    assert 'data-figure="received">2<' in html and f'data-unit="{culture_unit.pk}"' in html
+    listing = client.get(f"/dossiers/list/?unit={culture_unit.pk}&month=2026-03&figure=received")
+    assert len(listing.context["page"].object_list) == 2
+    whole = client.get("/dossiers/?month=2026-03").content.decode()
+    assert 'data-figure="received">3<' in whole
+    client.force_login(erin)  # another department: not hers
+    assert client.get(url).status_code == 404

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quantri.dossiers.service_figures import attach_to_tasks
 from quantri.orgs.access import Access
 from quantri.plans import services
 from quantri.plans.models import Plan
@@ -34,8 +35,10 @@ def plan_list(request):
 @login_required
 def plan_detail(request, pk: int):
     plan, access = viewable_plan(request, pk)
+    outline = plan_outline(plan)
+    attach_to_tasks(outline.tasks, plan=plan, access=access)
     context = {
-        "outline": plan_outline(plan),
+        "outline": outline,
         "reporting_rules": plan.reporting_rules.select_related("via_unit"),
         "can_manage": access.can_manage_plan(plan),
     }

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from quantri.dossiers.service_figures import attach_to_tasks
 from quantri.orgs.access import Access
 from quantri.plans import services
 from quantri.plans.forms import ProgressForm, add_service_error
@@ -18,7 +19,9 @@ DUE_SOON_DAYS = 14
 
 @login_required
 def task_detail(request, pk: int):
-    task = get_object_or_404(Task.objects.for_page().select_related("group__dimension"), pk=pk)
+    task = get_object_or_404(
+        Task.objects.for_page().select_related("group__dimension", "group__plan__framework"), pk=pk
+    )
     access = Access.for_request(request)
     if not access.can_view_plan(task.plan):
         raise Http404
@@ -56,6 +59,7 @@ def _record_progress(form: ProgressForm, task: Task, user) -> bool:
 
 def _task_context(task: Task, access: Access, form) -> dict:
     internals = access.can_read_plan_internals(task.plan)
+    attach_to_tasks([task], plan=task.plan, access=access)
     return {
         "task": task,
         "plan": task.plan,
@@ -83,10 +87,14 @@ def my_tasks(request):
     access = Access.for_request(request)
     tasks = (
         Task.objects.for_page()
+        .select_related("group__dimension", "group__plan__framework")
         .filter(lead_unit_id__in=access.task_unit_ids)
         .exclude(group__plan__status=PlanStatus.CLOSED)
     )
-    return render(request, "plans/my_tasks.html", {"plans": _by_plan(tasks)})
+    plans = _by_plan(tasks)
+    for plan, plan_tasks in plans:  # one query per plan: a unit works on a few at a time
+        attach_to_tasks(plan_tasks, plan=plan, access=access)
+    return render(request, "plans/my_tasks.html", {"plans": plans})
 
 
 def _by_plan(tasks) -> list[tuple]:

@@ -141,6 +141,41 @@ class UnitRow:
         return percent(self.on_time, self.expected)
 
 
+@dataclass(frozen=True)
+class ServiceRow:
+    """A unit's one-stop dossiers in the period's window (quantri.dossiers.service_figures),
+    its subtree's included: what the report says under PAPI 5 and 6."""
+
+    unit: str
+    processed: int = 0
+    late: int = 0
+    rated: int = 0
+    satisfied: int = 0
+    received: int = 0
+
+    @property
+    def late_rate(self) -> float | None:
+        return rate(self.late, self.processed)
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        return rate(self.satisfied, self.rated)
+
+
+# PAPI 5 (public administrative procedures) and 6 (public service delivery): where the report
+# puts the units' one-stop figures.
+SERVICE_DIMENSIONS = ("5", "6")
+
+
+def is_service_dimension(code: str) -> bool:
+    return code.split(".")[0] in SERVICE_DIMENSIONS
+
+
+def rate(part: int, whole: int) -> float | None:
+    """A percentage with one decimal, None when there is nothing to divide by."""
+    return round(100 * part / whole, 1) if whole else None
+
+
 @dataclass
 class PartRow:
     """One level up: a department's consolidated figures, counted as one row."""
@@ -159,6 +194,7 @@ class ConsolidationInput:
     tasks: list[TaskRow] = field(default_factory=list)
     units: list[UnitRow] = field(default_factory=list)
     parts: list[PartRow] = field(default_factory=list)
+    services: list[ServiceRow] = field(default_factory=list)  # units with dossiers only
 
 
 def percent(part: float, whole: float) -> int:

@@ -22,8 +22,11 @@ from quantri.reports.consolidation.data import (
     ConsolidationInput,
     DimensionFigures,
     Narrative,
+    ServiceRow,
     TaskRow,
     UnitRow,
+    is_service_dimension,
+    rate,
 )
 
 
@@ -90,12 +93,18 @@ def _results(data: ConsolidationInput, figures: ConsolidatedFigures, up_the_tree
     general = Item(wording.GENERAL, _general(figures, up_the_tree))
     by_task = _tasks_by_key(data.tasks)
     items = [general]
+    services = _services_point(data)
     for dimension in figures.dimensions:
         if up_the_tree:
             blocks = _dimension_by_department(dimension, data)
         else:
             blocks = _dimension_by_task(dimension, by_task.get(dimension.key, []))
+        if services and is_service_dimension(dimension.code):
+            blocks.append(services)
+            services = None  # once, under the first of PAPI 5 and 6
         items.append(Item(_dimension_title(dimension), blocks))
+    if services:  # a plan with no task on procedures or service delivery
+        items.append(Item(services.title, services.blocks))
     return Part(wording.PART_RESULTS, items)
 
 
@@ -230,6 +239,73 @@ def _dimension_by_department(dimension: DimensionFigures, data: ConsolidationInp
         )
         blocks.append(Paragraph([Run(f"- {part.name}: ", italic=True), Run(sentence)]))
     return blocks
+
+
+SERVICES_TITLE = "Kết quả giải quyết hồ sơ thủ tục hành chính"
+
+
+def _services_point(data: ConsolidationInput) -> Point | None:
+    """The units' one-stop dossiers over the period: a sentence with the totals, a table by
+    unit."""
+    if not data.services:
+        return None
+    meta = data.meta
+    caption = SERVICES_TITLE
+    if meta.period_starts_on and meta.period_ends_on:
+        caption += f" từ {meta.period_starts_on:%d/%m/%Y} đến {meta.period_ends_on:%d/%m/%Y}"
+    table = Table(
+        [
+            "TT",
+            "Phòng, đơn vị",
+            "Đã giải quyết",
+            "Trễ hạn",
+            "Tỷ lệ trễ hạn (%)",
+            "Lượt đánh giá",
+            "Hài lòng",
+            "Tỷ lệ hài lòng (%)",
+        ],
+        [
+            [
+                str(i),
+                row.unit,
+                wording.format_number(row.processed),
+                wording.format_number(row.late),
+                percent_text(row.late_rate),
+                wording.format_number(row.rated),
+                wording.format_number(row.satisfied),
+                percent_text(row.satisfaction_rate),
+            ]
+            for i, row in enumerate(data.services, start=1)
+        ],
+        widths_cm=[1.0, 4.5, 1.8, 1.5, 1.8, 1.8, 1.6, 1.8],
+        align=["center", "left"] + ["right"] * 6,
+        caption=caption,
+    )
+    return Point(SERVICES_TITLE, [services_sentence(data.services), table])
+
+
+def services_sentence(rows: list[ServiceRow]) -> str:
+    processed, late = sum(r.processed for r in rows), sum(r.late for r in rows)
+    rated, satisfied = sum(r.rated for r in rows), sum(r.satisfied for r in rows)
+    number = wording.format_number
+    if not processed:
+        received = number(sum(r.received for r in rows))
+        return f"Các phòng, đơn vị đã tiếp nhận {received} hồ sơ, chưa có hồ sơ được giải quyết."
+    text = (
+        f"Các phòng, đơn vị đã giải quyết {number(processed)} hồ sơ thủ tục hành chính, trong "
+        f"đó trễ hạn {number(late)} hồ sơ (tỷ lệ {percent_text(rate(late, processed))}%)"
+    )
+    if rated:
+        text += (
+            f"; {number(satisfied)}/{number(rated)} lượt đánh giá hài lòng "
+            f"(tỷ lệ {percent_text(rate(satisfied, rated))}%)"
+        )
+    return text + "."
+
+
+def percent_text(value: float | None) -> str:
+    """3.2 → '3,2'; None → '—' (nothing processed or rated)."""
+    return "—" if value is None else f"{value:.1f}".replace(".", ",")
 
 
 # II. Shortcomings and causes ------------------------------------------------------------------

@@ -8,6 +8,7 @@ from collections import defaultdict
 from django.utils import timezone
 
 from quantri.core.text import fold
+from quantri.dossiers.service_figures import unit_service_figures
 from quantri.orgs.models import AgencyKind
 from quantri.plans.models import Task, TaskGroup
 from quantri.reports.consolidation import wording
@@ -20,6 +21,7 @@ from quantri.reports.consolidation.data import (
     DimensionInfo,
     Meta,
     Narrative,
+    ServiceRow,
     TaskRow,
     UnitResult,
     UnitRow,
@@ -57,9 +59,41 @@ def load_periods(
         period_id = by_plan[row["group__plan_id"]]
         inputs[period_id].tasks.append(_task(row, group_keys, results[period_id]))
     deadlines = {p.pk: p.deadline for p in periods}
+    requested: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for row in _request_values(deadlines):
         inputs[row["period_id"]].units.append(_unit(row, deadlines[row["period_id"]], today))
+        requested[row["period_id"]].append((row["unit_id"], row["unit__name"]))
+    _add_services(periods, inputs, requested)
     return inputs
+
+
+def _add_services(periods, inputs: dict, requested: dict[int, list[tuple[int, str]]]) -> None:
+    """Each requested unit's one-stop figures over its period's window, for units that
+    handled dossiers: one read per distinct window (the departments' periods of one code
+    share theirs), so the query count stays fixed."""
+    windows: dict[tuple, list[int]] = defaultdict(list)
+    for period in periods:
+        windows[(period.starts_on, period.ends_on)].append(period.pk)
+    for (start, end), period_ids in windows.items():
+        unit_ids = {unit_id for pk in period_ids for unit_id, _ in requested[pk]}
+        found = unit_service_figures(unit_ids, start, end) if unit_ids else {}
+        for pk in period_ids:
+            inputs[pk].services = [
+                _service_row(name, found[unit_id])
+                for unit_id, name in requested[pk]
+                if not found[unit_id].is_empty
+            ]
+
+
+def _service_row(name: str, figures) -> ServiceRow:
+    return ServiceRow(
+        unit=name,
+        processed=figures.processed,
+        late=figures.late,
+        rated=figures.rated,
+        satisfied=figures.satisfied,
+        received=figures.received,
+    )
 
 
 def periods_for_consolidation():
@@ -218,6 +252,7 @@ def _request_values(deadlines: dict[int, datetime.date]):
         .order_by("period_id", "unit__order", "unit__name")
         .values(
             "period_id",
+            "unit_id",
             "unit__name",
             "report__status",
             "report__is_late",

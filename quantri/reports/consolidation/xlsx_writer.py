@@ -1,6 +1,6 @@
 """The XLSX annex: one row per task ("Nhiệm vụ"), report completeness per unit ("Đơn vị"),
-and progress by dimension ("Chỉ số nội dung"). Sheet and column names are Vietnamese like the
-report they are annexed to."""
+progress by dimension ("Chỉ số nội dung") and the units' one-stop dossiers ("Hồ sơ TTHC").
+Sheet and column names are Vietnamese like the report they are annexed to."""
 
 import io
 
@@ -12,6 +12,7 @@ from quantri.reports.consolidation import wording
 from quantri.reports.consolidation.data import (
     ConsolidatedFigures,
     ConsolidationInput,
+    ServiceRow,
     TaskRow,
     UnitRow,
 )
@@ -19,6 +20,7 @@ from quantri.reports.consolidation.data import (
 TASK_SHEET = "Nhiệm vụ"
 UNIT_SHEET = "Đơn vị"
 DIMENSION_SHEET = "Chỉ số nội dung"
+SERVICE_SHEET = "Hồ sơ TTHC"
 TOTAL = "Tổng cộng"
 
 TASK_COLUMNS = [
@@ -50,6 +52,16 @@ DIMENSION_COLUMNS = [
     ("Đang thực hiện", 14),
     ("Chưa triển khai", 14),
     ("Tiến độ (%)", 11),
+]
+SERVICE_COLUMNS = [
+    ("Phòng, đơn vị", 40),
+    ("Đã tiếp nhận", 12),
+    ("Đã giải quyết", 12),
+    ("Trễ hạn", 10),
+    ("Tỷ lệ trễ hạn (%)", 14),
+    ("Lượt đánh giá", 12),
+    ("Hài lòng", 10),
+    ("Tỷ lệ hài lòng (%)", 14),
 ]
 
 _THIN = Side(style="thin", color="7B8794")
@@ -86,6 +98,8 @@ def write_xlsx(data: ConsolidationInput, figures: ConsolidatedFigures) -> bytes:
     _task_sheet(workbook.active, data)
     _unit_sheet(workbook.create_sheet(UNIT_SHEET), figures)
     _dimension_sheet(workbook.create_sheet(DIMENSION_SHEET), figures)
+    if data.services:
+        _service_sheet(workbook.create_sheet(SERVICE_SHEET), data.services)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -192,3 +206,33 @@ def _dimension_sheet(sheet, figures: ConsolidatedFigures) -> None:
     overall = figures.overall
     totals = [overall.tasks, overall.done, overall.in_progress, overall.not_started]
     out.add([TOTAL, *totals, overall.progress], style=TOTAL_STYLE)
+
+
+def _service_sheet(sheet, rows: list[ServiceRow]) -> None:
+    """One row per unit that handled dossiers in the period; rates left empty (not 0) when
+    nothing was processed or rated."""
+    out = _Sheet(sheet, SERVICE_SHEET, SERVICE_COLUMNS)
+    for row in rows:
+        out.add(_service_values(row.unit, row))
+    out.filter()
+    total = ServiceRow(
+        unit=TOTAL,
+        **{
+            name: sum(getattr(row, name) for row in rows)
+            for name in ("processed", "late", "rated", "satisfied", "received")
+        },
+    )
+    out.add(_service_values(TOTAL, total), style=TOTAL_STYLE)
+
+
+def _service_values(name: str, row: ServiceRow) -> list:
+    return [
+        name,
+        row.received,
+        row.processed,
+        row.late,
+        row.late_rate,
+        row.rated,
+        row.satisfied,
+        row.satisfaction_rate,
+    ]

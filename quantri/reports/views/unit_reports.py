@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quantri.dossiers.service_figures import figures_shown
 from quantri.orgs.access import Access
 from quantri.plans.forms import add_service_error
 from quantri.reports import queries, services
@@ -50,9 +51,16 @@ def unit_report(request, pk: int):
         "blocks": _blocks(tasks, report, blocks),
         "review_form": ReviewForm() if rights["can_review"] else None,
         "upload_form": TemplateUploadForm() if rights["can_edit"] else None,
+        "service_figures": _service_figures(report_request, access),
         **rights,
     }
     return render(request, "reports/unit_report.html", page(request, **context))
+
+
+def _service_figures(report_request, access: Access):
+    """The unit's one-stop dossiers over the period's window: figures for its report."""
+    period = report_request.period
+    return figures_shown(report_request.unit_id, period.starts_on, period.ends_on, access)
 
 
 def _rights(access: Access, report_request, report) -> dict:

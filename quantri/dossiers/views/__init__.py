@@ -1,0 +1,31 @@
+"""The office's pages for one-stop dossiers: the 766 dashboard and the dossiers behind each
+figure (office), a dossier with its state actions, hand-overs, flags and history (dossier),
+the desk's slips as DOCX or PDF (slips) and the import of the one-stop software's exports
+(imports). Only managers of the dossier's agency get in."""
+
+from quantri.dossiers.views.dossier import detail, flags, hand_over, transition
+from quantri.dossiers.views.imports import import_dossiers
+from quantri.dossiers.views.office import dashboard, dossier_list, register
+from quantri.dossiers.views.slips import (
+    additional_request,
+    apology,
+    control_slip,
+    receipt,
+    refusal,
+)
+
+__all__ = [
+    "additional_request",
+    "apology",
+    "control_slip",
+    "dashboard",
+    "detail",
+    "dossier_list",
+    "flags",
+    "hand_over",
+    "import_dossiers",
+    "receipt",
+    "refusal",
+    "register",
+    "transition",
+]

@@ -1,0 +1,118 @@
+"""The office's overview: the 766 dashboard, the dossiers behind each figure, the desk's
+register form."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from quantri.dossiers import services, stats
+from quantri.dossiers.forms import RegisterForm
+from quantri.dossiers.views.common import office_access
+from quantri.orgs.models import Agency
+
+PAGE_SIZE = 50
+FIGURE_LABELS = {
+    "received": gettext_lazy("Received"),
+    "processed_early": gettext_lazy("Processed early"),
+    "processed_on_time": gettext_lazy("Processed on time"),
+    "processed_late": gettext_lazy("Processed late"),
+    "within_time": gettext_lazy("Still within time"),
+    "overdue": gettext_lazy("Overdue"),
+    "online_full": gettext_lazy("Received fully online"),
+    "online_partial": gettext_lazy("Received partly online"),
+    "paid_online": gettext_lazy("Paid online"),
+    "digitised": gettext_lazy("Digitised"),
+    "satisfied": gettext_lazy("Satisfied ratings"),
+    "complaints": gettext_lazy("Complaints"),
+}
+
+
+def _pick(agencies, text: str):
+    """The agency with this pk among those the user manages; 404 for any other text."""
+    found = agencies.filter(pk=text).first() if text.isdigit() else None
+    if found is None:
+        raise Http404
+    return found
+
+
+def _receiving_agency(unit, agencies):
+    """The department above a handling unit (the agency that receives its dossiers), when the
+    user manages it; else the unit itself."""
+    managed = set(agencies.values_list("pk", flat=True))
+    node = unit
+    while node is not None:
+        if node.kind == "department" and node.pk in managed:
+            return node
+        node = node.parent
+    return unit
+
+
+def _agency_and_month(request, access):
+    """?agency= (default: the user's department), ?unit= (a handling unit inside it: the
+    figures of the dossiers it handles) and ?month=YYYY-MM (default: this month)."""
+    agencies = access.manageable_agencies().order_by("pk")
+    wanted, wanted_unit = request.GET.get("agency", ""), request.GET.get("unit", "")
+    unit = _pick(agencies, wanted_unit) if wanted_unit else None
+    if wanted:
+        agency = _pick(agencies, wanted)
+    elif unit is not None:
+        agency = _receiving_agency(unit, agencies)
+    else:
+        agency = agencies.filter(kind="department").first() or agencies.first()
+    if unit is not None and unit.pk not in Agency.objects.subtree_ids(agency):
+        raise Http404
+    try:
+        month = stats.Month.parse(request.GET.get("month") or f"{timezone.localdate():%Y-%m}")
+    except ValueError:
+        raise Http404 from None
+    return agencies, agency, unit, month
+
+
+@login_required
+def dashboard(request):
+    access = office_access(request)
+    agencies, agency, unit, month = _agency_and_month(request, access)
+    result = stats.index_for(agency, month, unit=unit)
+    context = {
+        "agencies": agencies,
+        "agency": agency,
+        "unit": unit,
+        "month": month,
+        "result": result,
+        "figures": result["figures"],
+        "figure_rows": [
+            (key, label, result["figures"][key]) for key, label in FIGURE_LABELS.items()
+        ],
+    }
+    return render(request, "dossiers/dashboard.html", context)
+
+
+@login_required
+def dossier_list(request):
+    access = office_access(request)
+    _, agency, unit, month = _agency_and_month(request, access)
+    figure = request.GET.get("figure", "received")
+    try:
+        rows = stats.dossiers_behind(agency, month, figure, unit=unit)
+    except ValueError:
+        raise Http404 from None
+    rows = rows.select_related("procedure").order_by("-received_at", "code")
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"agency": agency, "unit": unit, "month": month, "figure": figure, "page": page}
+    return render(request, "dossiers/list.html", context)
+
+
+@login_required
+def register(request):
+    access = office_access(request)
+    form = RegisterForm(request.POST or None, agencies=access.manageable_agencies())
+    if request.method == "POST" and form.is_valid():
+        dossier = services.dossier_register(**form.cleaned_data, user=request.user)
+        messages.success(request, _("Dossier %(code)s registered.") % {"code": dossier.code})
+        return redirect("dossiers:detail", pk=dossier.pk)
+    return render(request, "dossiers/register.html", {"form": form})
