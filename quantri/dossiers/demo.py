@@ -6,8 +6,8 @@ import datetime
 
 from django.utils import timezone
 
-from quantri.dossiers import generate
-from quantri.dossiers.models import Dossier
+from quantri.dossiers import aggregates, generate
+from quantri.dossiers.models import Dossier, MonthlyAggregate
 
 YEAR = 2026
 COUNT = 3000
@@ -17,6 +17,10 @@ def load(context) -> None:
     department = context.department
     prefix = f"G{YEAR}-{department.code}-"
     if Dossier.objects.filter(code__startswith=prefix).exists():
+        # A demo database made before the monthly roll-up (migration 0003) has dossiers but
+        # no month rows: restore them from the dossiers, as `rebuild-aggregates` would.
+        if not MonthlyAggregate.objects.exists():
+            aggregates.rebuild()
         return
     today = timezone.localdate()
     if today < datetime.date(YEAR, 1, 1):
