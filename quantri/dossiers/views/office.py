@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from quantri.dossiers import services, stats
 from quantri.dossiers.forms import RegisterForm
@@ -28,8 +28,18 @@ FIGURE_LABELS = {
     "paid_online": gettext_lazy("Paid online"),
     "digitised": gettext_lazy("Digitised"),
     "satisfied": gettext_lazy("Satisfied ratings"),
-    "complaints": gettext_lazy("Complaints"),
+    "complaints": gettext_lazy("Dossiers with a complaint"),
 }
+# The 766 groups' labels are data (IndexVersion.criteria), translated in the page: named here
+# so that the catalogue has them.
+GROUP_LABELS = (
+    gettext_noop("Transparency"),
+    gettext_noop("Processing progress"),
+    gettext_noop("Online services"),
+    gettext_noop("Digitisation"),
+    gettext_noop("Online payment"),
+    gettext_noop("Satisfaction"),
+)
 
 
 def _pick(agencies, text: str):
