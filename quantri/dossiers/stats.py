@@ -56,7 +56,7 @@ def _scope(agency: Agency) -> set[int]:
     return Agency.objects.subtree_ids(agency)
 
 
-def _moment(month: Month, now: datetime.datetime | None) -> datetime.datetime:
+def judged_at(month: Month, now: datetime.datetime | None) -> datetime.datetime:
     """Open dossiers are judged at the month's end, or now for the current month."""
     now = now or timezone.now()
     return min(end_of(month.last), now)
@@ -66,7 +66,7 @@ def _open_figures_naive(ids, month: Month, now) -> dict:
     """Open at `moment`: received by then, no result by then (or an open state today).
     Reads every dossier received before the moment: the reference the fast path is tested
     against, and the "from raw rows" side of the benchmark."""
-    moment = _moment(month, now)
+    moment = judged_at(month, now)
     rows = Dossier.objects.filter(agency_id__in=ids, received_at__lte=moment).filter(
         Q(result_at__gt=moment) | Q(result_at__isnull=True, state__in=OPEN_STATES)
     )
@@ -85,7 +85,7 @@ def _open_figures(ids, month: Month, now, *, rows, narrow: dict) -> dict:
     this one, a few hundred rows per year of history whatever the volume. For the month in
     progress the moment is now, which falls inside a day: from the dossiers still open, a
     bounded set read through the index (agency, state, due_at)."""
-    moment = _moment(month, now)
+    moment = judged_at(month, now)
     if moment == end_of(month.last):
         sums = rows.filter(month__lte=month.first).aggregate(**{n: Sum(n) for n in INTERVALS})
         sums = {name: value or 0 for name, value in sums.items()}
@@ -143,13 +143,14 @@ def current_version(month: Month) -> IndexVersion:
     return version or IndexVersion.objects.order_by("valid_from").first()
 
 
-def index_for(agency: Agency, month: Month, *, unit=None, now=None) -> dict:
+def index_for(agency: Agency, month: Month, *, unit=None, procedure=None, now=None) -> dict:
     version = current_version(month)
-    data = figures(agency, month, unit=unit, now=now)
+    data = figures(agency, month, unit=unit, procedure=procedure, now=now)
     groups, total = compute(version.criteria, data)
     return {
         "agency": agency.code,
         **({"unit": unit.code} if unit is not None else {}),
+        **({"procedure": procedure.code} if procedure is not None else {}),
         "month": str(month),
         "version": version.code,
         "figures": data.as_dict(),
@@ -192,19 +193,23 @@ RESULT_FIGURES = {
 FIGURES = (*RECEIVED_FIGURES, *RESULT_FIGURES, "within_time", "overdue")
 
 
-def dossiers_behind(agency: Agency, month: Month, figure: str, *, unit=None, now=None):
+def dossiers_behind(
+    agency: Agency, month: Month, figure: str, *, unit=None, procedure=None, now=None
+):
     """The dossiers counted in one figure of the dashboard; ValueError for an unknown figure."""
     ids = _scope(agency)
     rows = Dossier.objects.filter(agency_id__in=ids)
     if unit is not None:
         rows = rows.filter(unit=unit)
+    if procedure is not None:
+        rows = rows.filter(procedure=procedure)
     lo, hi = _window(month)
     if figure in RECEIVED_FIGURES:
         return rows.filter(received_at__gt=lo, received_at__lte=hi, **RECEIVED_FIGURES[figure])
     if figure in RESULT_FIGURES:
         return rows.filter(result_at__gt=lo, result_at__lte=hi, **RESULT_FIGURES[figure])
     if figure in ("within_time", "overdue"):
-        moment = _moment(month, now)
+        moment = judged_at(month, now)
         rows = rows.filter(received_at__lte=moment).filter(
             Q(result_at__gt=moment) | Q(result_at__isnull=True, state__in=OPEN_STATES)
         )

@@ -11,11 +11,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from quantri.dossiers import services, stats
+from quantri.dossiers.breakdown import breakdown
 from quantri.dossiers.forms import RegisterForm
 from quantri.dossiers.views.common import office_access
 from quantri.orgs.models import Agency
+from quantri.procedures.models import Procedure
 
 PAGE_SIZE = 50
+BREAKDOWN_ROWS = 20  # procedures listed by most received; the rest are counted
 FIGURE_LABELS = {
     "received": gettext_lazy("Received"),
     "processed_early": gettext_lazy("Processed early"),
@@ -62,6 +65,18 @@ def _receiving_agency(unit, agencies):
     return unit
 
 
+def _procedure(request, agency):
+    """?procedure= : one of the agency's procedures, or 404."""
+    wanted = request.GET.get("procedure", "")
+    if not wanted:
+        return None
+    scope = Procedure.objects.filter(agency_id__in=Agency.objects.subtree_ids(agency))
+    found = scope.filter(pk=wanted).first() if wanted.isdigit() else None
+    if found is None:
+        raise Http404
+    return found
+
+
 def _agency_and_month(request, access):
     """?agency= (default: the user's department), ?unit= (a handling unit inside it: the
     figures of the dossiers it handles) and ?month=YYYY-MM (default: this month)."""
@@ -87,11 +102,17 @@ def _agency_and_month(request, access):
 def dashboard(request):
     access = office_access(request)
     agencies, agency, unit, month = _agency_and_month(request, access)
-    result = stats.index_for(agency, month, unit=unit)
+    procedure = _procedure(request, agency)
+    result = stats.index_for(agency, month, unit=unit, procedure=procedure)
+    by_procedure = [] if procedure else breakdown(agency, month, by="procedure", unit=unit)
     context = {
         "agencies": agencies,
         "agency": agency,
         "unit": unit,
+        "procedure": procedure,
+        "by_unit": [] if unit or procedure else breakdown(agency, month, by="unit"),
+        "by_procedure": by_procedure[:BREAKDOWN_ROWS],
+        "more_procedures": max(len(by_procedure) - BREAKDOWN_ROWS, 0),
         "month": month,
         "result": result,
         "figures": result["figures"],
@@ -106,14 +127,22 @@ def dashboard(request):
 def dossier_list(request):
     access = office_access(request)
     _, agency, unit, month = _agency_and_month(request, access)
+    procedure = _procedure(request, agency)
     figure = request.GET.get("figure", "received")
     try:
-        rows = stats.dossiers_behind(agency, month, figure, unit=unit)
+        rows = stats.dossiers_behind(agency, month, figure, unit=unit, procedure=procedure)
     except ValueError:
         raise Http404 from None
     rows = rows.select_related("procedure").order_by("-received_at", "code")
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"agency": agency, "unit": unit, "month": month, "figure": figure, "page": page}
+    context = {
+        "agency": agency,
+        "unit": unit,
+        "procedure": procedure,
+        "month": month,
+        "figure": figure,
+        "page": page,
+    }
     return render(request, "dossiers/list.html", context)
 
 
