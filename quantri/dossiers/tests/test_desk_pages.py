@@ -2,6 +2,8 @@
 record what they tell the citizen. Only managers of the dossier's agency act: the others get
 403 and nothing changes."""
 
+import re
+
 import pytest
 import time_machine
 from django.test import Client
@@ -188,7 +190,7 @@ def test_the_dashboard_fits_a_phone(client, alice, dossier):
     assert 'name="viewport" content="width=device-width' in html
     assert "dossiers/dossiers.css" in html
     # Every table scrolls inside its own box instead of widening the page.
-    assert html.count("<table") == html.count('<div class="table-wrap">\n  <table') >= 1
+    assert html.count("<table") == len(re.findall(r'<div class="table-wrap">\s*<table', html)) >= 1
 
 
 def test_the_dossier_page_has_no_wide_table(client, alice, dossier, culture_unit):
