@@ -253,10 +253,11 @@ def _services_point(data: ConsolidationInput) -> Point | None:
     caption = SERVICES_TITLE
     if meta.period_starts_on and meta.period_ends_on:
         caption += f" từ {meta.period_starts_on:%d/%m/%Y} đến {meta.period_ends_on:%d/%m/%Y}"
+    up_the_tree = bool(data.parts)
     table = Table(
         [
             "TT",
-            "Phòng, đơn vị",
+            "Sở, ngành" if up_the_tree else "Phòng, đơn vị",
             "Đã giải quyết",
             "Trễ hạn",
             "Tỷ lệ trễ hạn (%)",
@@ -281,18 +282,19 @@ def _services_point(data: ConsolidationInput) -> Point | None:
         align=["center", "left"] + ["right"] * 6,
         caption=caption,
     )
-    return Point(SERVICES_TITLE, [services_sentence(data.services), table])
+    return Point(SERVICES_TITLE, [services_sentence(data.services, up_the_tree), table])
 
 
-def services_sentence(rows: list[ServiceRow]) -> str:
+def services_sentence(rows: list[ServiceRow], up_the_tree: bool = False) -> str:
     processed, late = sum(r.processed for r in rows), sum(r.late for r in rows)
     rated, satisfied = sum(r.rated for r in rows), sum(r.satisfied for r in rows)
     number = wording.format_number
+    who = "Các sở, ngành" if up_the_tree else "Các phòng, đơn vị"
     if not processed:
         received = number(sum(r.received for r in rows))
-        return f"Các phòng, đơn vị đã tiếp nhận {received} hồ sơ, chưa có hồ sơ được giải quyết."
+        return f"{who} đã tiếp nhận {received} hồ sơ, chưa có hồ sơ được giải quyết."
     text = (
-        f"Các phòng, đơn vị đã giải quyết {number(processed)} hồ sơ thủ tục hành chính, trong "
+        f"{who} đã giải quyết {number(processed)} hồ sơ thủ tục hành chính, trong "
         f"đó trễ hạn {number(late)} hồ sơ (tỷ lệ {percent_text(rate(late, processed))}%)"
     )
     if rated:

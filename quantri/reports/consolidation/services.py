@@ -23,6 +23,7 @@ from quantri.reports.consolidation.data import (
     Meta,
     Narrative,
     PartRow,
+    ServiceRow,
     UnitRow,
 )
 from quantri.reports.consolidation.docx_writer import default_summary, write_docx
@@ -215,11 +216,27 @@ def consolidate_agency(
         dimensions=_merged_dimensions(inputs.values()),
         units=[_department_row(part) for part in parts],
         parts=parts,
+        services=[
+            row for period in found if (row := _department_services(inputs[period.pk])) is not None
+        ],
     )
     narrative = draft_narrative(data)
     narrative.shortcomings = _by_part(parts, "shortcomings")
     narrative.proposals = _by_part(parts, "proposals")
     return Consolidation(data, aggregate(data), narrative)
+
+
+def _department_services(data: ConsolidationInput) -> ServiceRow | None:
+    """A department's one-stop dossiers: the sum of its units' rows (none without any)."""
+    if not data.services:
+        return None
+    return ServiceRow(
+        unit=data.meta.agency_name,
+        **{
+            name: sum(getattr(row, name) for row in data.services)
+            for name in ("processed", "late", "rated", "satisfied", "received")
+        },
+    )
 
 
 def _department_periods(agency: Agency, code: str, parent_plan: Plan | None):

@@ -99,7 +99,7 @@ def write_xlsx(data: ConsolidationInput, figures: ConsolidatedFigures) -> bytes:
     _unit_sheet(workbook.create_sheet(UNIT_SHEET), figures)
     _dimension_sheet(workbook.create_sheet(DIMENSION_SHEET), figures)
     if data.services:
-        _service_sheet(workbook.create_sheet(SERVICE_SHEET), data.services)
+        _service_sheet(workbook.create_sheet(SERVICE_SHEET), data.services, bool(data.parts))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -208,10 +208,11 @@ def _dimension_sheet(sheet, figures: ConsolidatedFigures) -> None:
     out.add([TOTAL, *totals, overall.progress], style=TOTAL_STYLE)
 
 
-def _service_sheet(sheet, rows: list[ServiceRow]) -> None:
-    """One row per unit that handled dossiers in the period; rates left empty (not 0) when
-    nothing was processed or rated."""
-    out = _Sheet(sheet, SERVICE_SHEET, SERVICE_COLUMNS)
+def _service_sheet(sheet, rows: list[ServiceRow], up_the_tree: bool = False) -> None:
+    """One row per unit (per department, up the tree) that handled dossiers in the period;
+    rates left empty (not 0) when nothing was processed or rated."""
+    columns = [("Sở, ngành", 40), *SERVICE_COLUMNS[1:]] if up_the_tree else SERVICE_COLUMNS
+    out = _Sheet(sheet, SERVICE_SHEET, columns)
     for row in rows:
         out.add(_service_values(row.unit, row))
     out.filter()

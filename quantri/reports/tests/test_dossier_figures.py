@@ -266,3 +266,29 @@ def test_the_consolidate_command_writes_the_figures(world, dossiers, tmp_path):
     sheet = openpyxl.load_workbook(str(annex))[SERVICE_SHEET]
     assert sheet.cell(row=4, column=1).value == "Tổng cộng"
     assert sheet.cell(row=4, column=3).value == 4
+
+
+def test_the_province_report_has_a_row_per_department_with_dossiers():
+    from quantri.reports.tests.consolidation_factories import make_province
+
+    province, departments = make_province(departments=2, units=2, tasks=4)
+    first = departments[0]
+    procedure = ProcedureFactory(agency=first.agency, processing_days=3, online_service="none")
+    for unit, when, rating in (
+        (first.units[0], EARLY, "satisfied"),
+        (first.units[1], LATE, "not_satisfied"),
+    ):
+        handled_dossier(procedure=procedure, agency=first.agency, unit=unit, rating=rating, **when)
+    result = services.consolidate_agency(province, "2021-H1", today=AFTER_DEADLINE)
+    document = docx.Document(io.BytesIO(result.docx()))
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert (
+        "Các sở, ngành đã giải quyết 2 hồ sơ thủ tục hành chính, trong đó trễ hạn 1 hồ sơ "
+        "(tỷ lệ 50,0%); 1/2 lượt đánh giá hài lòng (tỷ lệ 50,0%)." in texts
+    )
+    rows = cells(service_table(document))
+    assert rows[0][1] == "Sở, ngành"
+    assert rows[1:] == [["1", "Sở số 1", "2", "1", "50,0", "2", "1", "50,0"]]
+    sheet = openpyxl.load_workbook(io.BytesIO(result.xlsx()))[SERVICE_SHEET]
+    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert any(row[:3] == ["Sở số 1", 2, 2] for row in values)
