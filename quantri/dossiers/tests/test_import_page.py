@@ -175,3 +175,14 @@ def test_rows_of_an_agency_not_managed_are_refused(client_en, alice, erin, proce
     html = upload(client_en, csv_file(rows), partial=True).content.decode()
     assert "export.csv, row 3, column agency: not an agency you manage" in html
     assert list(Dossier.objects.values_list("code", flat=True)) == ["HS-1"]
+
+
+def test_an_imported_dossier_shows_the_import_that_wrote_it(
+    client_en, alice, procedure, department
+):
+    client_en.force_login(alice)
+    upload(client_en, csv_file(good_rows(procedure, department)))
+    dossier = Dossier.objects.get(code="HS-1")
+    html = client_en.get(reverse("dossiers:detail", args=[dossier.pk])).content.decode()
+    assert f'data-import="{dossier.last_import_id}"' in html
+    assert "Last written by the import of export.csv (default)" in html

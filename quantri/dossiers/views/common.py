@@ -23,7 +23,10 @@ def office_access(request) -> Access:
 
 def managed_dossier(request, pk) -> Dossier:
     dossier = get_object_or_404(
-        Dossier.objects.select_related("procedure", "agency", "agency__parent", "unit"), pk=pk
+        Dossier.objects.select_related(
+            "procedure", "agency", "agency__parent", "unit", "last_import__user"
+        ),
+        pk=pk,
     )
     if not Access.for_request(request).can_manage_agency(dossier.agency_id):
         raise PermissionDenied

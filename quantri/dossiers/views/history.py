@@ -17,7 +17,10 @@ def history_entries(dossier: Dossier) -> list[dict]:
         ]
     )
     entries = []
-    for record, previous in zip(records, records[1:] + [None], strict=True):
+    # Each record against the one before it (the oldest against nothing). A dossier written
+    # only by bulk imports has no record at all.
+    for index, record in enumerate(records):
+        previous = records[index + 1] if index + 1 < len(records) else None
         if len(entries) == LIMIT:
             break
         changes = _changes(record, previous) if previous is not None else []
