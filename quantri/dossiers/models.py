@@ -213,15 +213,12 @@ COUNTERS = (
 )
 
 
-class DailyAggregate(models.Model):
-    """Counters of one unit, procedure and day. "received", the online types and "digitised"
-    count on the day a dossier was received; the processed counters, online payment, ratings
-    and complaints on the day of its result (local dates)."""
+class AggregateCounters(models.Model):
+    """The counters (COUNTERS) of one handling unit and procedure over a period."""
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
     unit = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="+")
-    day = models.DateField()
     received = models.PositiveIntegerField(default=0)
     online_full = models.PositiveIntegerField(default=0)
     online_partial = models.PositiveIntegerField(default=0)
@@ -237,6 +234,17 @@ class DailyAggregate(models.Model):
     within_closed = models.PositiveIntegerField(default=0)
     overdue_opened = models.PositiveIntegerField(default=0)
     overdue_closed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class DailyAggregate(AggregateCounters):
+    """Counters of one unit, procedure and day. "received", the online types and "digitised"
+    count on the day a dossier was received; the processed counters, online payment, ratings
+    and complaints on the day of its result (local dates)."""
+
+    day = models.DateField()
 
     class Meta:
         verbose_name = _("daily dossier aggregate")
@@ -256,30 +264,12 @@ class DailyAggregate(models.Model):
         return f"{self.unit_id}/{self.procedure_id}/{self.day}"
 
 
-class MonthlyAggregate(models.Model):
+class MonthlyAggregate(AggregateCounters):
     """The daily aggregates summed by month (month = its first day), kept in the same
     transaction: an agency-year reads 12 × units × procedures rows whatever the volume, and the
     running totals behind "within time / overdue" read one row per key and month of history."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
-    unit = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
-    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="+")
     month = models.DateField()
-    received = models.PositiveIntegerField(default=0)
-    online_full = models.PositiveIntegerField(default=0)
-    online_partial = models.PositiveIntegerField(default=0)
-    digitised = models.PositiveIntegerField(default=0)
-    processed_early = models.PositiveIntegerField(default=0)
-    processed_on_time = models.PositiveIntegerField(default=0)
-    processed_late = models.PositiveIntegerField(default=0)
-    paid_online = models.PositiveIntegerField(default=0)
-    rated = models.PositiveIntegerField(default=0)
-    satisfied = models.PositiveIntegerField(default=0)
-    complaints = models.PositiveIntegerField(default=0)
-    within_opened = models.PositiveIntegerField(default=0)
-    within_closed = models.PositiveIntegerField(default=0)
-    overdue_opened = models.PositiveIntegerField(default=0)
-    overdue_closed = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("monthly dossier aggregate")
