@@ -216,11 +216,6 @@ class Cleaner:
         return _complete(values, procedure, self.lookups, self.mapping, errors), errors
 
 
-def clean_row(raw: dict, mapping: dict, lookups: Lookups) -> tuple[dict, list[tuple[str, str]]]:
-    """One row → Dossier field values, and the (column, message) pairs of its errors."""
-    return Cleaner(mapping, lookups)(raw)
-
-
 def _complete(values, procedure, lookups, mapping, errors) -> dict:
     values["procedure_id"] = procedure.pk
     if values["due_at"] is None:
