@@ -148,6 +148,8 @@ class Dossier(models.Model):
             models.Index(fields=["agency", "received_at"], name="dossier_agency_received"),
             # The drill-down of processed figures: dossiers with a result in a month.
             models.Index(fields=["agency", "result_at"], name="dossier_agency_result"),
+            # The desk's search: a citizen comes back with an ID card, not the receipt.
+            models.Index(fields=["applicant_id"], name="dossier_applicant_id"),
         ]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ app_name = "dossiers"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("list/", views.dossier_list, name="list"),
+    path("find/", views.find, name="find"),
     path("new/", views.register, name="register"),
     path("import/", views.import_dossiers, name="import"),
     path("<int:pk>/", views.detail, name="detail"),

@@ -149,3 +149,19 @@ def test_dashboard_narrows_to_the_dossiers_a_unit_handles(
     assert 'data-figure="received">3<' in whole
     client.force_login(erin)  # another department: not hers
     assert client.get(url).status_code == 404
+
+
+def test_the_desk_finds_a_dossier_by_code_or_id_number_in_its_own_agencies(
+    client, alice, erin, procedure, department
+):
+    one = register(procedure, department, code="SVH-260310-AB12CD", applicant_id="034090001234")
+    register(procedure, department, code="SVH-260310-AB99EF", applicant_id="034090001234")
+    client.force_login(alice)
+    response = client.get("/dossiers/find/?q=SVH-260310-AB12CD")
+    assert response.status_code == 302 and response["Location"] == f"/dossiers/{one.pk}/"
+    both = client.get("/dossiers/find/?q=034090001234")
+    assert len(both.context["found"]) == 2
+    assert len(client.get("/dossiers/find/?q=svh-260310-ab").context["found"]) == 2
+    assert client.get("/dossiers/find/?q=nope").context["found"] == []
+    client.force_login(erin)  # another department: finds nothing of alice's
+    assert client.get("/dossiers/find/?q=034090001234").context["found"] == []

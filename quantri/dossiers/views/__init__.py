@@ -5,7 +5,7 @@ the desk's slips as DOCX or PDF (slips) and the import of the one-stop software'
 
 from quantri.dossiers.views.dossier import detail, flags, hand_over, transition
 from quantri.dossiers.views.imports import import_dossiers
-from quantri.dossiers.views.office import dashboard, dossier_list, register
+from quantri.dossiers.views.office import dashboard, dossier_list, find, register
 from quantri.dossiers.views.slips import (
     additional_request,
     apology,
@@ -18,6 +18,7 @@ __all__ = [
     "additional_request",
     "apology",
     "control_slip",
+    "find",
     "dashboard",
     "detail",
     "dossier_list",

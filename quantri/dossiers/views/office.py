@@ -4,6 +4,7 @@ register form."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from quantri.dossiers import services, stats
 from quantri.dossiers.breakdown import breakdown
 from quantri.dossiers.forms import RegisterForm
+from quantri.dossiers.models import Dossier
 from quantri.dossiers.views.common import office_access
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
@@ -141,9 +143,34 @@ def dossier_list(request):
         "procedure": procedure,
         "month": month,
         "figure": figure,
+        "figure_label": FIGURE_LABELS.get(figure, figure),
         "page": page,
     }
     return render(request, "dossiers/list.html", context)
+
+
+FOUND_LIMIT = 50
+
+
+@login_required
+def find(request):
+    """The desk's search box: a dossier code (or its beginning) or the applicant's ID number,
+    among the agencies the user manages; one match opens the dossier."""
+    access = office_access(request)
+    query = request.GET.get("q", "").strip()[:60]
+    found = []
+    if query:
+        scope = Dossier.objects.select_related("procedure")
+        if not access.is_superuser:
+            scope = scope.filter(agency_id__in=access.managed_agency_ids)
+        matches = scope.filter(
+            Q(code=query) | Q(code__startswith=query.upper()) | Q(applicant_id=query)
+        ).order_by("-received_at", "code")
+        found = list(matches[: FOUND_LIMIT + 1])
+        if len(found) == 1:
+            return redirect("dossiers:detail", pk=found[0].pk)
+    context = {"query": query, "found": found[:FOUND_LIMIT], "more": len(found) > FOUND_LIMIT}
+    return render(request, "dossiers/find.html", context)
 
 
 @login_required
