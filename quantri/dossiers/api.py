@@ -12,14 +12,16 @@ from ninja.security import django_auth
 from quantri.dossiers import importer, stats
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
+from quantri.procedures.models import Procedure
 
 router = Router(tags=["dossiers"])
 MAX_RECORDS = 10_000  # per request; a larger batch is a file for `quantri dossiers import`
 
 
 @router.get("/index", auth=django_auth)
-def index(request, agency: str, month: str):
-    """Groups, points, total and the figures behind them (counts only)."""
+def index(request, agency: str, month: str, unit: str | None = None, procedure: str | None = None):
+    """Groups, points, total and the figures behind them (counts only); `unit` (a handling
+    unit's code) or `procedure` (its national code) narrow them to the dossiers of that one."""
     target = get_object_or_404(Agency, code=agency)
     if not Access.for_request(request).can_manage_agency(target.pk):
         raise PermissionDenied
@@ -27,7 +29,13 @@ def index(request, agency: str, month: str):
         parsed = stats.Month.parse(month)
     except ValueError as error:
         raise ValidationError({"month": str(error)}) from None
-    return stats.index_for(target, parsed)
+    scope = Agency.objects.subtree_ids(target)
+    narrow = {}
+    if unit:
+        narrow["unit"] = get_object_or_404(Agency, code=unit, pk__in=scope)
+    if procedure:
+        narrow["procedure"] = get_object_or_404(Procedure, code=procedure, agency_id__in=scope)
+    return stats.index_for(target, parsed, **narrow)
 
 
 class ImportIn(Schema):

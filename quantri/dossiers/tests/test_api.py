@@ -79,3 +79,16 @@ def test_import_endpoint_keeps_to_the_agencies_the_user_manages(
     assert not Dossier.objects.exists()
     response = client.post(url, {"dossiers": "x"}, content_type="application/json")
     assert response.status_code in (400, 422)
+
+
+@time_machine.travel("2026-05-01 08:00 +0700", tick=False)
+def test_index_endpoint_narrows_to_a_unit_or_a_procedure(
+    client, alice, march, department, culture_unit
+):
+    client.force_login(alice)
+    base = f"/api/dossiers/index?agency={department.code}&month=2026-03"
+    unit = client.get(f"{base}&unit={culture_unit.code}").json()
+    assert unit["unit"] == culture_unit.code and unit["figures"]["received"] == 2
+    procedure = client.get(f"{base}&procedure={march.code}").json()
+    assert procedure["figures"]["received"] == 3
+    assert client.get(f"{base}&unit=NOPE").status_code == 404
