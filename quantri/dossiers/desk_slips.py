@@ -23,7 +23,7 @@ def _day(value) -> str:
     return f"{timezone.localtime(value):%d/%m/%Y}"
 
 
-def _document(dossier, *, doc_type, type_code, body, signature, title) -> bytes:
+def _document(dossier, *, doc_type, type_code, body, signature, title, issued_on=None) -> bytes:
     agency = dossier.agency
     parent = agency.parent if agency.parent_id else None
     return OfficialDocument(
@@ -33,7 +33,7 @@ def _document(dossier, *, doc_type, type_code, body, signature, title) -> bytes:
             number=None,
             type_code=type_code,
             place=(parent.short_name or "") if parent else "",
-            issued_on=timezone.localdate(),
+            issued_on=issued_on or timezone.localdate(),
         ),
         doc_type=doc_type,
         summary="",
@@ -49,7 +49,9 @@ def _request_line(dossier) -> str:
     return f"Nội dung yêu cầu giải quyết: {dossier.procedure.name} (mã {dossier.procedure.code})."
 
 
-def apology_docx(dossier, *, new_due: datetime.date, signed_by: str = "") -> bytes:
+def apology_docx(
+    dossier, *, new_due: datetime.date, signed_by: str = "", issued_on: datetime.date | None = None
+) -> bytes:
     body = [
         Paragraph(f"Kính gửi: Ông/Bà {dossier.applicant_name}.", indent=False),
         f"Ngày {_day(dossier.received_at)}, {dossier.agency.name} tiếp nhận giải quyết hồ sơ "
@@ -70,6 +72,7 @@ def apology_docx(dossier, *, new_due: datetime.date, signed_by: str = "") -> byt
         body=body,
         signature=Signature(position="THỦ TRƯỞNG CƠ QUAN", name=signed_by),
         title="Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+        issued_on=issued_on,
     )
 
 
@@ -110,7 +113,9 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def additional_request_docx(dossier, *, items: str, signed_by: str = "") -> bytes:
+def additional_request_docx(
+    dossier, *, items: str, signed_by: str = "", issued_on: datetime.date | None = None
+) -> bytes:
     rows = [[str(n), line] for n, line in enumerate(_lines(items), start=1)]
     body = [
         Paragraph(f"Kính gửi: Ông/Bà {dossier.applicant_name}.", indent=False),
@@ -135,10 +140,13 @@ def additional_request_docx(dossier, *, items: str, signed_by: str = "") -> byte
         body=body,
         signature=Signature(position="NGƯỜI HƯỚNG DẪN", name=signed_by),
         title="Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+        issued_on=issued_on,
     )
 
 
-def refusal_docx(dossier, *, reason: str, signed_by: str = "") -> bytes:
+def refusal_docx(
+    dossier, *, reason: str, signed_by: str = "", issued_on: datetime.date | None = None
+) -> bytes:
     body = [
         Paragraph(f"Kính gửi: Ông/Bà {dossier.applicant_name}.", indent=False),
         f"{dossier.agency.name} xin thông báo: {_request_line(dossier)}",
@@ -153,4 +161,17 @@ def refusal_docx(dossier, *, reason: str, signed_by: str = "") -> bytes:
         body=body,
         signature=Signature(position="NGƯỜI TIẾP NHẬN HỒ SƠ", name=signed_by),
         title="Phiếu từ chối tiếp nhận, giải quyết hồ sơ",
+        issued_on=issued_on,
     )
+
+
+def letter_docx(letter) -> bytes:
+    """A letter made earlier (models.DeskLetter), again, as it was issued: same text, signer
+    and date."""
+    dossier, issued_on = letter.dossier, timezone.localtime(letter.at).date()
+    common = {"signed_by": letter.signed_by, "issued_on": issued_on}
+    if letter.kind == "additional_request":
+        return additional_request_docx(dossier, items=letter.text, **common)
+    if letter.kind == "refusal":
+        return refusal_docx(dossier, reason=letter.text, **common)
+    return apology_docx(dossier, new_due=letter.new_due, **common)

@@ -215,6 +215,51 @@ COUNTERS = (
 )
 
 
+class LetterKind(models.TextChoices):
+    ADDITIONAL_REQUEST = "additional_request", _("Request for additional documents")
+    REFUSAL = "refusal", _("Refusal to receive or process the dossier")
+    APOLOGY = "apology", _("Apology letter with a new appointment")
+
+
+class DeskLetter(models.Model):
+    """A letter the desk gave the citizen, kept with what it said (the documents asked for,
+    the reason, the new appointment) so that it can be printed again as issued."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="letters"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=LetterKind.choices)
+    text = models.TextField(_("items or reason"), blank=True)
+    new_due = models.DateField(_("new appointment"), null=True, blank=True)
+    signed_by = models.CharField(_("signed by"), max_length=255, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("issued at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("desk letter")
+        verbose_name_plural = _("desk letters")
+        ordering = ["dossier", "at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=LetterKind.values), name="desk_letter_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="apology") | Q(new_due__isnull=False),
+                name="desk_letter_apology_has_new_due",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id}: {self.kind}"
+
+
 class AggregateCounters(models.Model):
     """The counters (COUNTERS) of one handling unit and procedure over a period."""
 

@@ -12,7 +12,16 @@ from django.utils.translation import gettext as _
 from quantri.core.calendar import working_calendar
 from quantri.core.workdays import WorkingCalendar
 from quantri.dossiers import aggregates, timing
-from quantri.dossiers.models import OPEN_STATES, Channel, Dossier, DossierStep, Outcome, State
+from quantri.dossiers.models import (
+    OPEN_STATES,
+    Channel,
+    DeskLetter,
+    Dossier,
+    DossierStep,
+    LetterKind,
+    Outcome,
+    State,
+)
 from quantri.orgs.models import Agency
 
 # The desk's state machine (brief §4). Processed → returned is the only way out of processed.
@@ -203,11 +212,26 @@ REFUSAL_TARGETS = {
 }
 
 
+def _letter(dossier: Dossier, kind: str, user, **values) -> DeskLetter:
+    letter = DeskLetter(
+        dossier=dossier, kind=kind, user=user if getattr(user, "pk", None) else None, **values
+    )
+    letter.full_clean()
+    letter.save()
+    return letter
+
+
 @transaction.atomic
 def dossier_request_additional(
-    *, dossier: Dossier, user, at: datetime.datetime | None = None
+    *,
+    dossier: Dossier,
+    user,
+    items: str = "",
+    signed_by: str = "",
+    at: datetime.datetime | None = None,
 ) -> Dossier:
-    """The citizen is asked to complete the dossier: it waits in "additional requested"."""
+    """The citizen is asked to complete the dossier: it waits in "additional requested", and
+    the letter (the documents asked for) is kept to be printed again."""
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if dossier.state not in REQUEST_STATES:
         raise ValidationError(
@@ -217,14 +241,24 @@ def dossier_request_additional(
             )
             % {"state": State(dossier.state).label}
         )
-    return dossier_transition(
+    dossier = dossier_transition(
         dossier=dossier, to_state=State.ADDITIONAL_REQUESTED, user=user, at=at
     )
+    _letter(dossier, LetterKind.ADDITIONAL_REQUEST, user, text=items, signed_by=signed_by)
+    return dossier
 
 
 @transaction.atomic
-def dossier_refuse(*, dossier: Dossier, user, at: datetime.datetime | None = None) -> Dossier:
-    """The refusal letter: not accepted (a new dossier) or processing stopped (after it)."""
+def dossier_refuse(
+    *,
+    dossier: Dossier,
+    user,
+    reason: str = "",
+    signed_by: str = "",
+    at: datetime.datetime | None = None,
+) -> Dossier:
+    """The refusal letter: not accepted (a new dossier) or processing stopped (after it);
+    the letter (its reason) is kept."""
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     target = REFUSAL_TARGETS.get(dossier.state)
     if target is None:
@@ -232,7 +266,9 @@ def dossier_refuse(*, dossier: Dossier, user, at: datetime.datetime | None = Non
             _("A dossier in state “%(state)s” can no longer be refused.")
             % {"state": State(dossier.state).label}
         )
-    return dossier_transition(dossier=dossier, to_state=target, user=user, at=at)
+    dossier = dossier_transition(dossier=dossier, to_state=target, user=user, at=at)
+    _letter(dossier, LetterKind.REFUSAL, user, text=reason, signed_by=signed_by)
+    return dossier
 
 
 def may_apologise(dossier: Dossier, now: datetime.datetime | None = None) -> bool:
@@ -267,4 +303,6 @@ def dossier_set_new_appointment(
     dossier.new_due_at = timezone.make_aware(
         datetime.datetime.combine(new_due, timing.DEFAULT_CLOSING)
     )
-    return _save(dossier, before, user)
+    dossier = _save(dossier, before, user)
+    _letter(dossier, LetterKind.APOLOGY, user, new_due=new_due)
+    return dossier

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/control-slip.docx", views.control_slip, name="control_slip"),
     path("<int:pk>/additional-request/", views.additional_request, name="additional_request"),
     path("<int:pk>/refusal/", views.refusal, name="refusal"),
+    path("<int:pk>/letters/<int:letter_pk>.docx", views.letter, name="letter"),
     path("<int:pk>/transition/", views.transition, name="transition"),
     path("<int:pk>/hand-over/", views.hand_over, name="hand_over"),
     path("<int:pk>/flags/", views.flags, name="flags"),

@@ -2,8 +2,10 @@
 record what they tell the citizen. Only managers of the dossier's agency act: the others get
 403 and nothing changes."""
 
+import io
 import re
 
+import docx
 import pytest
 import time_machine
 from django.test import Client
@@ -199,3 +201,35 @@ def test_the_dossier_page_has_no_wide_table(client, alice, dossier, culture_unit
     html = client.get(url("detail", dossier)).content.decode()
     assert "dossiers/dossiers.css" in html and "<table" not in html
     assert html.count("data-step") == 1
+
+
+@time_machine.travel("2026-03-16 09:00 +0700", tick=False)
+def test_a_letter_given_is_kept_and_prints_again_as_issued(client, alice, erin, dossier):
+    client.force_login(alice)
+    client.post(url("additional_request", dossier), {"text": "Bản sao CCCD\nẢnh 4x6"})
+    letter = dossier.letters.get()
+    assert (letter.kind, letter.text, letter.user) == (
+        "additional_request",
+        "Bản sao CCCD\nẢnh 4x6",
+        alice,
+    )
+    assert f'data-letter="{letter.pk}"' in client.get(url("detail", dossier)).content.decode()
+    with time_machine.travel("2026-04-20 09:00 +0700", tick=False):
+        client.force_login(alice)  # a month later: a new session
+        again = client.get(reverse("dossiers:letter", args=[dossier.pk, letter.pk]))
+    document = docx.Document(io.BytesIO(again.content))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    text = "\n".join([p.text for p in document.paragraphs] + cells)
+    assert "Ảnh 4x6" in text and "16 tháng 3 năm 2026" in text  # the day it was issued
+    assert Dossier.objects.get().state == State.ADDITIONAL_REQUESTED  # printing changes nothing
+    client.force_login(erin)
+    assert client.get(reverse("dossiers:letter", args=[dossier.pk, letter.pk])).status_code == 403
+
+
+def test_the_apology_and_refusal_are_kept_too(client, alice, dossier):
+    client.force_login(alice)
+    client.post(url("apology", dossier), {"new_due": "18/03/2026"})
+    client.post(url("refusal", dossier), {"text": "Không thuộc thẩm quyền"})
+    kept = list(dossier.letters.values_list("kind", "text", "new_due"))
+    assert [k[0] for k in kept] == ["apology", "refusal"]
+    assert str(kept[0][2]) == "2026-03-18" and kept[1][1] == "Không thuộc thẩm quyền"

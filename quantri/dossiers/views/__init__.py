@@ -10,6 +10,7 @@ from quantri.dossiers.views.slips import (
     additional_request,
     apology,
     control_slip,
+    letter,
     receipt,
     refusal,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "apology",
     "control_slip",
     "find",
+    "letter",
     "dashboard",
     "detail",
     "dossier_list",

@@ -32,6 +32,7 @@ def detail(request, pk):
         "hand_over_form": HandOverForm(dossier=dossier),
         "flags_form": FlagsForm(initial=_flags_initial(dossier)),
         "history": history_entries(dossier),
+        "letters": dossier.letters.select_related("user"),
     }
     return render(request, "dossiers/detail.html", context)
 

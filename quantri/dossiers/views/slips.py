@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from quantri.documents.pdf import PdfConversionError
@@ -112,7 +112,12 @@ def additional_request(request, pk):
             lambda: desk_slips.additional_request_docx(
                 dossier, items=form.cleaned_data["text"], signed_by=signer(request)
             ),
-            lambda: services.dossier_request_additional(dossier=dossier, user=request.user),
+            lambda: services.dossier_request_additional(
+                dossier=dossier,
+                user=request.user,
+                items=form.cleaned_data["text"],
+                signed_by=signer(request),
+            ),
         )
     return _slip_form(
         request,
@@ -138,7 +143,12 @@ def refusal(request, pk):
             lambda: desk_slips.refusal_docx(
                 dossier, reason=form.cleaned_data["text"], signed_by=signer(request)
             ),
-            lambda: services.dossier_refuse(dossier=dossier, user=request.user),
+            lambda: services.dossier_refuse(
+                dossier=dossier,
+                user=request.user,
+                reason=form.cleaned_data["text"],
+                signed_by=signer(request),
+            ),
         )
     return _slip_form(
         request,
@@ -147,4 +157,22 @@ def refusal(request, pk):
         _("Refusal to receive or process the dossier"),
         _("Making the refusal moves the dossier to “%(state)s”.")
         % {"state": services.REFUSAL_TARGETS[dossier.state].label},
+    )
+
+
+LETTER_FILES = {
+    "additional_request": "phieu-yeu-cau-bo-sung",
+    "refusal": "phieu-tu-choi",
+    "apology": "phieu-xin-loi",
+}
+
+
+@login_required
+def letter(request, pk, letter_pk):
+    """A letter given earlier, printed again as it was issued (nothing changes)."""
+    dossier = managed_dossier(request, pk)
+    kept = get_object_or_404(dossier.letters.select_related("dossier"), pk=letter_pk)
+    kept.dossier = dossier  # with the relations managed_dossier loaded
+    return _recorded(
+        request, dossier, LETTER_FILES[kept.kind], lambda: desk_slips.letter_docx(kept)
     )
