@@ -43,13 +43,19 @@ def main() -> None:
     parser.add_argument("--reimport", action="store_true", help="Also time a second import.")
     parser.add_argument("--progress", action="store_true", help="Show the import's progress.")
     parser.add_argument("--rebuild", action="store_true", help="Also time rebuild-aggregates.")
+    parser.add_argument("--folder", help="Where the export and the SQLite file go (default /tmp).")
     args = parser.parse_args()
     setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, serialize=False)
-    try:
-        run(args)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    with tempfile.TemporaryDirectory(prefix="quantri-bench-", dir=args.folder) as folder:
+        if connection.vendor == "sqlite":
+            # A database file with the project's options (WAL), as deployed — Django would
+            # otherwise make the test database in memory, which is not what anyone runs.
+            connection.settings_dict["TEST"]["NAME"] = str(Path(folder) / "bench.sqlite3")
+        old_name = connection.creation.create_test_db(verbosity=0, serialize=False)
+        try:
+            run(args, Path(folder))
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def build():
@@ -101,7 +107,7 @@ def median_ms(job, repeat: int) -> float:
     return statistics.median(times)
 
 
-def run(args) -> None:
+def run(args, folder: Path) -> None:
     from quantri.dossiers import generate, importer, stats
     from quantri.dossiers.index import compute
     from quantri.dossiers.models import DailyAggregate, MonthlyAggregate
@@ -109,32 +115,33 @@ def run(args) -> None:
     department = build()
     now = datetime.date(args.year, 12, 31)
     print(f"database: {connection.vendor}; dossiers: {args.count:,}; year {args.year}")
-    with tempfile.TemporaryDirectory() as folder:
-        export = Path(folder) / "export.csv"
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+        print(f"SQLite file: {connection.settings_dict['NAME']} (journal {mode})")
+    export = folder / "export.csv"
+    start = time.perf_counter()
+    generate.write_export(export, count=args.count, year=args.year, agency=department, until=now)
+    seconds = time.perf_counter() - start
+    size = export.stat().st_size / 2**20
+    print(f"generate the export file: {seconds:.1f} s ({size:,.0f} MB CSV)")
+    start = time.perf_counter()
+    result = importer.import_file(export, source="bench", progress=args.progress)
+    seconds = time.perf_counter() - start
+    assert result.created == args.count and not result.errors, result.errors[:5]
+    print(
+        f"import (read, check, write dossiers and aggregates): {seconds:.1f} s, "
+        f"{args.count / seconds:,.0f} dossiers/s"
+    )
+    if args.reimport:
         start = time.perf_counter()
-        generate.write_export(
-            export, count=args.count, year=args.year, agency=department, until=now
-        )
+        result = importer.import_file(export, source="bench")
         seconds = time.perf_counter() - start
-        size = export.stat().st_size / 2**20
-        print(f"generate the export file: {seconds:.1f} s ({size:,.0f} MB CSV)")
-        start = time.perf_counter()
-        result = importer.import_file(export, source="bench", progress=args.progress)
-        seconds = time.perf_counter() - start
-        assert result.created == args.count and not result.errors, result.errors[:5]
+        assert result.updated == args.count
         print(
-            f"import (read, check, write dossiers and aggregates): {seconds:.1f} s, "
+            f"re-import of the same file (every code known, nothing changed): "
             f"{args.count / seconds:,.0f} dossiers/s"
         )
-        if args.reimport:
-            start = time.perf_counter()
-            result = importer.import_file(export, source="bench")
-            seconds = time.perf_counter() - start
-            assert result.updated == args.count
-            print(
-                f"re-import of the same file (every code known, nothing changed): "
-                f"{args.count / seconds:,.0f} dossiers/s"
-            )
     print(
         f"aggregate rows: {DailyAggregate.objects.count():,} daily, "
         f"{MonthlyAggregate.objects.count():,} monthly"

@@ -6,10 +6,10 @@ the same rules as stats.figures, one row per unit or procedure."""
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Sum
 
 from quantri.dossiers import stats
-from quantri.dossiers.models import OPEN_STATES, Dossier, MonthlyAggregate
+from quantri.dossiers.models import MonthlyAggregate
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
 
@@ -91,19 +91,11 @@ def _open(rows, ids, month, key, narrow, now) -> dict[int, dict]:
             }
             for row in totals
         }
-    live = (
-        Dossier.objects.filter(agency_id__in=ids, received_at__lte=moment, **narrow)
-        .filter(Q(result_at__isnull=True, state__in=OPEN_STATES) | Q(result_at__gt=moment))
-        .order_by()
-        .values(key)
-        .annotate(
-            within_time=Count("pk", filter=Q(due_at__gte=moment)),
-            overdue=Count("pk", filter=Q(due_at__lt=moment)),
-        )
-    )
-    return {
-        row[key]: {"within_time": row["within_time"], "overdue": row["overdue"]} for row in live
-    }
+    out: dict[int, dict] = defaultdict(lambda: {"within_time": 0, "overdue": 0})
+    for row in stats.live_open(ids, moment, narrow, by=key):
+        for name in ("within_time", "overdue"):
+            out[row[key]][name] += row[name]
+    return out
 
 
 def _row(subject, counts: dict) -> Row:
