@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.db.models import DateTimeField
 
 from quantri.dossiers import aggregates, sql
-from quantri.dossiers.models import Dossier
+from quantri.dossiers.models import DailyAggregate, Dossier, MonthlyAggregate
 
 # The values a row (a dict) must hold besides "code"; outcome and online_type are derived by
 # the caller (importer.Cleaner, generate._row) with the same rules as the services.
@@ -122,3 +122,8 @@ def _update(rows: list[tuple[dict, int]]) -> None:
         [f.column for f in fields],
         [[*_prepared(WRITTEN, converters, row), pk] for row, pk in rows],
     )
+
+
+def analyze() -> None:
+    """The planner's statistics of the tables a bulk write fills (after it commits)."""
+    sql.analyze(*(m._meta.db_table for m in (Dossier, DailyAggregate, MonthlyAggregate)))

@@ -23,8 +23,16 @@ SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "
 GIVEN = ("An", "Bình", "Chi", "Dũng", "Hà", "Hùng", "Lan", "Minh", "Nga", "Phương", "Thảo")
 
 
+def generate(**arguments) -> tuple[int, int]:
+    """`count` dossiers received in `year` (up to `until`, default today) for the procedures
+    of `agency` (its subtree) and its units. Returns (created, updated)."""
+    created, updated = _generate(**arguments)
+    bulk.analyze()
+    return created, updated
+
+
 @transaction.atomic
-def generate(
+def _generate(
     *,
     count: int,
     year: int,
@@ -33,8 +41,6 @@ def generate(
     until: datetime.date | None = None,
     progress: bool = False,
 ) -> tuple[int, int]:
-    """`count` dossiers received in `year` (up to `until`, default today) for the procedures
-    of `agency` (its subtree) and its units. Returns (created, updated)."""
     created = updated = 0
     deltas: dict = defaultdict(Counter)
     with tqdm(total=count, desc="Generating", unit=" dossiers", disable=not progress) as bar:

@@ -258,6 +258,7 @@ def _choice(text, choices) -> str:
 
 
 CHUNK = 5000
+ANALYZE_AFTER = 10_000  # rows written by one import that make the planner's statistics stale
 MAX_ERRORS = 1000  # reported one by one; beyond that only counted
 
 
@@ -348,6 +349,8 @@ def run(numbered, *, mapping, partial, where, audit, allowed=None, progress=Fals
             record.save(update_fields=["created", "updated", "rejected"])
     except _Refused:
         result.created = result.updated = 0
+    if result.created + result.updated >= ANALYZE_AFTER:
+        bulk.analyze()
     return result
 
 

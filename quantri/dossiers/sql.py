@@ -83,3 +83,15 @@ def update(
         sets = ", ".join(f"%(c)s = {plus}v.%(c)s" % {"c": quote(c)} for c in columns)
         where = " AND ".join(f"{target}.{quote(k)} = v.{quote(k)}" for k in keys)
         cursor.execute(f"UPDATE {target} SET {sets} FROM {staging} AS v WHERE {where}")
+
+
+def analyze(*tables: str) -> None:
+    """Refresh the planner's statistics after a bulk load. Without them SQLite picks an index
+    by guesswork — e.g. (agency, received_at) for the open dossiers, reading the agency's whole
+    history, where (agency, result_at) finds only those without a result. analysis_limit keeps
+    SQLite's ANALYZE to a sample, as PostgreSQL's always is."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA analysis_limit = 1000")
+        for table in tables:
+            cursor.execute(f"ANALYZE {quote(table)}")
