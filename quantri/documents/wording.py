@@ -48,6 +48,16 @@ def _pad_leading_number(text: str) -> str:
     return _LEADING_NUMBER.sub(lambda m: f"{int(m.group(1)):02d}", text, count=1)
 
 
+_PROVINCE_PREFIX = re.compile(
+    r"^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)?\s*(tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE
+)
+
+
+def province_place(name: str) -> str:
+    """'Ủy ban nhân dân tỉnh Hưng Yên' → 'Hưng Yên', the place a document is dated at."""
+    return _PROVINCE_PREFIX.sub("", (name or "").strip()).strip()
+
+
 def place_and_date(place: str, on: datetime.date | None, *, year: int | None = None) -> str:
     """'Hưng Yên, ngày 05 tháng 01 năm 2021': days below 10 and the months 1 and 2 get a
     leading 0 (the decree's rule, so 'tháng 3' stays as it is). Without a date the day and

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from quantri.documents import Header, OfficialDocument, Paragraph, Signature, Table
 from quantri.dossiers.services import REFUSAL_TARGETS, REQUEST_STATES
-from quantri.dossiers.slips import moment
+from quantri.dossiers.slips import moment, place
 
 # Where each slip applies: the desk cannot refuse or ask more of a dossier already decided
 # (the services move the dossier when the slip is made: quantri.dossiers.services).
@@ -32,7 +32,7 @@ def _document(dossier, *, doc_type, type_code, body, signature, title, issued_on
             parent_body=parent.name.upper() if parent else "",
             number=None,
             type_code=type_code,
-            place=(parent.short_name or "") if parent else "",
+            place=place(agency),
             issued_on=issued_on or timezone.localdate(),
         ),
         doc_type=doc_type,

@@ -5,6 +5,7 @@ quantri.documents. The text is the official Vietnamese wording of the form."""
 from django.utils import timezone
 
 from quantri.documents import Header, OfficialDocument, Paragraph, Signature, Table
+from quantri.documents.wording import province_place
 
 
 def moment(value) -> str:
@@ -12,10 +13,19 @@ def moment(value) -> str:
     return f"{local:%H} giờ {local:%M} phút, ngày {local:%d/%m/%Y}"
 
 
+def place(agency) -> str:
+    """The province the agency sits in, as documents are dated ("Hưng Yên, ngày …"): the
+    nearest province above it, else the name of the agency's parent."""
+    node = agency.parent
+    while node is not None and node.kind != "province":
+        node = node.parent
+    return province_place(node.name) if node is not None else ""
+
+
 def receipt_docx(dossier, *, received_by: str = "") -> bytes:
     agency = dossier.agency
     # The place line names the province, as the agency's own documents do.
-    place = agency.parent.short_name or "" if agency.parent_id else ""
+    place_name = place(agency)
     documents = dossier.procedure.documents or []
     rows = [
         [str(n), doc.get("name", ""), str(doc.get("copies", "") or "")]
@@ -45,7 +55,7 @@ def receipt_docx(dossier, *, received_by: str = "") -> bytes:
             parent_body=agency.parent.name.upper() if agency.parent_id else "",
             number=None,
             type_code="TNHS",
-            place=place,
+            place=place_name,
             issued_on=timezone.localtime(dossier.received_at).date(),
         ),
         doc_type="GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",

@@ -134,6 +134,7 @@ def test_additional_request_lists_the_items(client, alice, late):
     text = _text(response)
     assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text and late.code in text
     assert "Ngày 10/03/2026" in text
+    assert "Thử Nghiệm, ngày" in text  # dated at the province's place, not "UBND tỉnh"
     assert _rows(response) == [["1", "Bản sao CCCD"], ["2", "Sơ đồ mặt bằng"]]
     assert "Nguyễn Văn An" in text and APPLICANT_ID not in text
 

@@ -4,6 +4,7 @@ document text, not interface strings for the translation catalogue."""
 
 import re
 
+from quantri.documents.wording import province_place  # noqa: F401 (the reports' wording)
 from quantri.reports import periods
 from quantri.reports.consolidation.data import (
     CANCELLED,
@@ -48,9 +49,6 @@ _TRAILING_YEAR = re.compile(r"\s*(năm|giai đoạn)\s+\d{4}(\s*-\s*\d{4})?\s*$"
 _PLAN_WORD = re.compile(r"^\s*kế hoạch\s+", re.IGNORECASE)
 _NUMBER_SYMBOL = re.compile(r"^\s*\d+\s*/\s*[^-\s]+-(?P<issuer>\S+)\s*$")
 _PEOPLES_COMMITTEE = re.compile(r"^ủy ban nhân dân|^uỷ ban nhân dân", re.IGNORECASE)
-_PROVINCE_PREFIX = re.compile(
-    r"^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)?\s*(tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE
-)
 
 
 def period_phrase(code: str) -> str:
@@ -109,11 +107,6 @@ def issuer_code(plan_number: str, agency_code: str = "") -> str:
 def parent_body(name: str) -> str:
     """'Ủy ban nhân dân tỉnh Hưng Yên' is written 'UBND tỉnh Hưng Yên' over the issuer."""
     return _PEOPLES_COMMITTEE.sub("UBND", (name or "").strip())
-
-
-def province_place(name: str) -> str:
-    """'Ủy ban nhân dân tỉnh Hưng Yên' → 'Hưng Yên', the place a document is dated at."""
-    return _PROVINCE_PREFIX.sub("", (name or "").strip()).strip()
 
 
 def tasks_sentence(tasks: int, done: int, in_progress: int, not_started: int, progress: int):
