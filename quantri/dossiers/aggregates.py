@@ -63,6 +63,12 @@ def local_day(moment: datetime.datetime) -> datetime.date:
     return moment.astimezone(timezone.get_default_timezone()).date()
 
 
+def end_of(day: datetime.date) -> datetime.datetime:
+    """The last moment of a local day: a day's figures are those "at the end of day X"."""
+    latest = datetime.datetime.combine(day, datetime.time.max)
+    return timezone.make_aware(latest, timezone.get_default_timezone())
+
+
 def contribution(row: dict) -> Contribution:
     """`row` holds FIELDS (a Dossier's values() or snapshot())."""
     base = (row["agency_id"], row["unit_id"], row["procedure_id"])

@@ -1,7 +1,7 @@
 """A month's figures of an agency split by handling unit or by procedure: the dashboard's
 tables that say where the late dossiers are. Read from the monthly aggregates (GROUP BY), the
-"within time / overdue" counts from the running totals, or live for the month in progress —
-the same rules as stats.figures, one row per unit or procedure."""
+"within time / overdue" counts from their running totals (open_counts): the same rules as
+stats.figures, one row per unit or procedure."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -10,6 +10,7 @@ from django.db.models import Sum
 
 from quantri.dossiers import stats
 from quantri.dossiers.models import MonthlyAggregate
+from quantri.dossiers.open_counts import open_counts
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
 
@@ -68,7 +69,7 @@ def breakdown(agency: Agency, month: stats.Month, *, by: str, unit=None, now=Non
         target = values[row[key]]
         for name in SUMMED:
             target[name] += row[name] or 0
-    for pk, counts in _open(rows, ids, month, key, narrow, now).items():
+    for pk, counts in _open(ids, month, key, narrow, now).items():
         values[pk].update(counts)
     subjects = model.objects.in_bulk(list(values))
     out = [_row(subjects[pk], counts) for pk, counts in values.items() if pk in subjects]
@@ -76,26 +77,8 @@ def breakdown(agency: Agency, month: stats.Month, *, by: str, unit=None, now=Non
     return sorted(out, key=lambda row: (-row.received, -row.processed, str(row.subject)))
 
 
-def _open(rows, ids, month, key, narrow, now) -> dict[int, dict]:
-    moment = stats.judged_at(month, now)
-    if moment == stats.end_of(month.last):
-        totals = (
-            rows.filter(month__lte=month.first)
-            .values(key)
-            .annotate(**{n: Sum(n) for n in stats.INTERVALS})
-        )
-        return {
-            row[key]: {
-                "within_time": (row["within_opened"] or 0) - (row["within_closed"] or 0),
-                "overdue": (row["overdue_opened"] or 0) - (row["overdue_closed"] or 0),
-            }
-            for row in totals
-        }
-    out: dict[int, dict] = defaultdict(lambda: {"within_time": 0, "overdue": 0})
-    for row in stats.live_open(ids, moment, narrow, by=key):
-        for name in ("within_time", "overdue"):
-            out[row[key]][name] += row[name]
-    return out
+def _open(ids, month, key, narrow, now) -> dict[int, dict]:
+    return open_counts(ids, stats.judged_at(month, now), narrow, by=key)
 
 
 def _row(subject, counts: dict) -> Row:

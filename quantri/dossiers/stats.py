@@ -1,17 +1,19 @@
-"""Figures of an agency (its subtree) for a month, read from the daily aggregates; the
-moment-dependent "within time / overdue" from the open dossiers. The same figures computed
-from raw dossiers exist for the benchmark and a test that both agree."""
+"""Figures of an agency (its subtree) for a month, read from the monthly aggregates; the
+moment-dependent "within time / overdue" from their running totals (open_counts). The same
+figures computed from raw dossiers exist for the benchmark and a test that both agree."""
 
 import calendar as month_calendar
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
 from quantri.dossiers import aggregates
+from quantri.dossiers.aggregates import end_of
 from quantri.dossiers.index import Figures, GroupScore, compute
 from quantri.dossiers.models import COUNTERS, OPEN_STATES, Dossier, IndexVersion, MonthlyAggregate
+from quantri.dossiers.open_counts import open_counts
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
 
@@ -48,10 +50,6 @@ class Month:
         return f"{self.year:04d}-{self.month:02d}"
 
 
-def end_of(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
-
-
 def _scope(agency: Agency) -> set[int]:
     return Agency.objects.subtree_ids(agency)
 
@@ -76,49 +74,10 @@ def _open_figures_naive(ids, month: Month, now) -> dict:
     }
 
 
-INTERVALS = ("within_opened", "within_closed", "overdue_opened", "overdue_closed")
-
-
-def _open_figures(ids, month: Month, now, *, rows, narrow: dict) -> dict:
-    """The same counts as _open_figures_naive. For a month that has ended, from the running
-    totals of the interval counters (aggregates' module docstring): every month row up to
-    this one, a few hundred rows per year of history whatever the volume. For the month in
-    progress the moment is now, which falls inside a day: from the dossiers still open, a
-    bounded set read through the index (agency, state, due_at)."""
-    moment = judged_at(month, now)
-    if moment == end_of(month.last):
-        sums = rows.filter(month__lte=month.first).aggregate(**{n: Sum(n) for n in INTERVALS})
-        sums = {name: value or 0 for name, value in sums.items()}
-        return {
-            "within_time": sums["within_opened"] - sums["within_closed"],
-            "overdue": sums["overdue_opened"] - sums["overdue_closed"],
-        }
-    counts = {"within_time": 0, "overdue": 0}
-    for part in live_open(ids, moment, narrow):
-        for name in counts:
-            counts[name] += part[name]
-    return counts
-
-
-def live_open(ids, moment, narrow: dict, *, by: str | None = None):
-    """Open at `moment` (now, or shortly before): still in an open state today, or with a
-    result after the moment. Two queries, each on its own index — (agency, state, due_at) and
-    (agency, result_at) — since one OR of both would read the agency's whole history. Rows of
-    within_time / overdue counts, per `by` (a field name) when given."""
-    dossiers = Dossier.objects.filter(agency_id__in=ids, received_at__lte=moment, **narrow)
-    counts = {
-        "within_time": Count("pk", filter=Q(due_at__gte=moment)),
-        "overdue": Count("pk", filter=Q(due_at__lt=moment)),
-    }
-    for part in (
-        dossiers.filter(result_at__isnull=True, state__in=OPEN_STATES),
-        dossiers.filter(result_at__gt=moment),
-    ):
-        part = part.order_by()
-        if by is None:
-            yield part.aggregate(**counts)
-        else:
-            yield from part.values(by).annotate(**counts)
+def _open_figures(ids, month: Month, now, *, narrow: dict) -> dict:
+    """The same counts as _open_figures_naive, from the aggregates (open_counts module)."""
+    counts = open_counts(ids, judged_at(month, now), narrow)
+    return counts.get(None, {"within_time": 0, "overdue": 0})
 
 
 def _procedure_figures(ids) -> dict:
@@ -135,10 +94,10 @@ def figures(agency: Agency, month: Month, *, unit=None, procedure=None, now=None
     narrow = {"unit": unit} if unit is not None else {}
     if procedure is not None:
         narrow["procedure"] = procedure
-    rows = MonthlyAggregate.objects.filter(agency_id__in=ids, **narrow)
-    sums = rows.filter(month=month.first).aggregate(**{name: Sum(name) for name in FLOWS})
+    rows = MonthlyAggregate.objects.filter(agency_id__in=ids, month=month.first, **narrow)
+    sums = rows.aggregate(**{name: Sum(name) for name in FLOWS})
     counts = {name: value or 0 for name, value in sums.items()}
-    opened = _open_figures(ids, month, now, rows=rows, narrow=narrow)
+    opened = _open_figures(ids, month, now, narrow=narrow)
     return Figures(**counts, **opened, **_procedure_figures(ids))
 
 
