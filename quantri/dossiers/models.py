@@ -138,15 +138,16 @@ class Dossier(models.Model):
             ),
         ]
         indexes = [
-            # The dashboard's "still within time / overdue": open dossiers of an agency
-            # compared with their due date (the only figure not read from aggregates).
+            # "Within time / overdue" inside a day: the dossiers falling due since midnight
+            # (every state listed); the drill-down list of the open dossiers behind them.
             models.Index(fields=["agency", "state", "due_at"], name="dossier_agency_state_due"),
             # "Overdue at the end of a past month": late dossiers of an agency due before it.
             models.Index(fields=["agency", "outcome", "due_at"], name="dossier_agency_outcome_due"),
             # The drill-down list: an agency's dossiers received in a month, newest first;
             # "within time at a moment": those received in the longest due span before it.
             models.Index(fields=["agency", "received_at"], name="dossier_agency_received"),
-            # The drill-down of processed figures: dossiers with a result in a month.
+            # The drill-down of processed figures: dossiers with a result in a month; the
+            # results given since midnight for "within time / overdue" inside a day.
             models.Index(fields=["agency", "result_at"], name="dossier_agency_result"),
             # The desk's search: a citizen comes back with an ID card, not the receipt.
             models.Index(fields=["applicant_id"], name="dossier_applicant_id"),
