@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,3 +23,37 @@ class CalendarDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y} — {self.get_kind_display()}"
+
+
+class HashedKeyQuerySet(models.QuerySet):
+    def for_key(self, raw: str):
+        """The active key whose hash matches `raw`, or None."""
+        from quantri.core.keys import key_hash
+
+        if not raw:
+            return None
+        return self.filter(key_hash=key_hash(raw), revoked_at__isnull=True).first()
+
+
+class HashedKey(models.Model):
+    """A key a program sends instead of signing in. Only a hash is kept: the key is shown
+    once, when it is made (quantri.core.keys)."""
+
+    name = models.CharField(_("name"), max_length=150)
+    prefix = models.CharField(_("prefix"), max_length=16, help_text=_("To recognise the key."))
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = HashedKeyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None

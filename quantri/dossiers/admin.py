@@ -1,7 +1,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from quantri.dossiers.models import ColumnMapping, Dossier, DossierImport, DossierStep, IndexVersion
+from quantri.core.admin import HashedKeyAdmin
+from quantri.dossiers.models import (
+    ColumnMapping,
+    Dossier,
+    DossierImport,
+    DossierStep,
+    IndexVersion,
+    SourceKey,
+)
 
 
 class DossierStepInline(admin.TabularInline):
@@ -47,6 +55,7 @@ class DossierImportAdmin(admin.ModelAdmin):
         "source",
         "file_name",
         "user",
+        "key",
         "partial",
         "created",
         "updated",
@@ -63,4 +72,14 @@ class DossierImportAdmin(admin.ModelAdmin):
 
 
 admin.site.register(ColumnMapping)
+
+
+@admin.register(SourceKey)
+class SourceKeyAdmin(HashedKeyAdmin):
+    """Made with `quantri dossiers key create --agency CODE --name NAME`."""
+
+    list_display = ["name", "agency", "prefix", "created_at", "revoked_at"]
+    readonly_fields = [*HashedKeyAdmin.readonly_fields, "agency"]
+
+
 admin.site.register(IndexVersion)

@@ -1,20 +1,39 @@
 """/api/dossiers: the Decision 766 index of an agency for a month, and the import of dossiers
-as JSON, for the managers of the agencies concerned (signed-in session, CSRF on writes).
+as JSON, for the managers of the agencies concerned (signed-in session, CSRF on writes) or a
+one-stop system with its key (`quantri dossiers key create`), limited to the key's agency.
 Applicants' personal data never leaves through this router."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
+from ninja.errors import AuthenticationError
 from ninja.responses import Status
-from ninja.security import django_auth
+from ninja.security import HttpBearer, django_auth
 
 from quantri.dossiers import importer, stats
+from quantri.dossiers.models import SourceKey
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
 
 router = Router(tags=["dossiers"])
+
+
+class SourceKeyAuth(HttpBearer):
+    """Authorization: Bearer <key>. The request's auth is the SourceKey; no session, so no
+    CSRF (nothing a browser sends by itself)."""
+
+    openapi_scheme = "bearer"
+
+    def authenticate(self, request, token):
+        key = SourceKey.objects.for_key(token)
+        if key is None:  # a key was sent and is wrong or revoked: 401, not the session's 403
+            raise AuthenticationError
+        return key
+
+
+source_key = SourceKeyAuth()
 MAX_RECORDS = 10_000  # per request; a larger batch is a file for `quantri dossiers import`
 
 
@@ -50,15 +69,24 @@ class ImportOut(Schema):
     errors: list[str]
 
 
-@router.post("/import", auth=django_auth, response={200: ImportOut, 400: ImportOut})
+# The key first: django_auth answers 403 on a missing CSRF token instead of passing on.
+@router.post("/import", auth=[source_key, django_auth], response={200: ImportOut, 400: ImportOut})
 def import_dossiers(request, body: ImportIn):
     """Create or update dossiers by code; each object names its fields like the export's
     columns (code, procedure, agency, unit, applicant_name, channel, received_at
     "dd/mm/yyyy hh:mm", state, result_at, …). With any bad item nothing is saved (400 and the
-    list of errors, "item N, field X: …") unless partial is true."""
-    access = Access.for_request(request)
-    if not access.manages_any_agency():
-        raise PermissionDenied
+    list of errors, "item N, field X: …") unless partial is true. A one-stop system's key
+    may write the dossiers of its agency and that agency's units only."""
+    if isinstance(request.auth, SourceKey):
+        caller = {"key": request.auth, "allowed": Agency.objects.subtree_ids(request.auth.agency)}
+    else:
+        access = Access.for_request(request)
+        if not access.manages_any_agency():
+            raise PermissionDenied
+        caller = {
+            "user": request.user,
+            "allowed": None if access.is_superuser else set(access.managed_agency_ids),
+        }
     if len(body.dossiers) > MAX_RECORDS:
         raise ValidationError(
             {"dossiers": _("At most %(n)s dossiers per request.") % {"n": f"{MAX_RECORDS:,}"}}
@@ -66,8 +94,7 @@ def import_dossiers(request, body: ImportIn):
     result = importer.import_records(
         body.dossiers,
         partial=body.partial,
-        user=request.user,
-        allowed=None if access.is_superuser else set(access.managed_agency_ids),
+        **caller,
     )
     status = 400 if result.errors and not body.partial else 200
     return Status(

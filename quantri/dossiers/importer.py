@@ -298,9 +298,15 @@ def import_file(
 
 
 def import_records(
-    records: list[dict], *, partial: bool = False, user=None, allowed: set[int] | None = None
+    records: list[dict],
+    *,
+    partial: bool = False,
+    user=None,
+    key=None,
+    allowed: set[int] | None = None,
 ) -> Result:
-    """Import dossiers sent as JSON objects named like our export's columns (the API)."""
+    """Import dossiers sent as JSON objects named like our export's columns (the API), by a
+    signed-in `user` or a one-stop system's `key` (SourceKey: its name is the source)."""
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise ValueError("the body must be a list of dossier objects")
     return run(
@@ -308,7 +314,12 @@ def import_records(
         mapping=DEFAULT_MAPPING,
         partial=partial,
         where=lambda number, column: f"item {number}, field {column}",
-        audit={"source": "api", "file_name": f"{len(records)} records", "user": user},
+        audit={
+            "source": key.name[:60] if key is not None else "api",
+            "file_name": f"API, {len(records)} records",
+            "user": user,
+            "key": key,
+        },
         allowed=allowed,
     )
 

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from quantri.core.models import HashedKey
 from quantri.orgs.models import Agency
 from quantri.procedures.models import OnlineService, Procedure
 
@@ -336,6 +337,24 @@ class MonthlyAggregate(AggregateCounters):
         return f"{self.unit_id}/{self.procedure_id}/{self.month:%Y-%m}"
 
 
+class SourceKey(HashedKey):
+    """The key a one-stop system sends (Authorization: Bearer …) to push the dossiers of one
+    agency's subtree through the API, without a person's session. Its name is the source
+    named in the import audit."""
+
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Dossiers of this agency and its units may be imported with the key."),
+    )
+
+    class Meta(HashedKey.Meta):
+        verbose_name = _("one-stop system key")
+        verbose_name_plural = _("one-stop system keys")
+
+
 class DossierImport(models.Model):
     """The audit record of one import: who brought which file from which source, and what it
     did (bulk writes keep no per-dossier history rows; this says where the rows came from)."""
@@ -349,6 +368,14 @@ class DossierImport(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    key = models.ForeignKey(
+        SourceKey,
+        verbose_name=_("one-stop system key"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,  # keys are revoked, never deleted: the audit keeps them
+        related_name="imports",
     )
     at = models.DateTimeField(_("imported at"), auto_now_add=True)
     partial = models.BooleanField(_("partial"), default=False)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from quantri.core.admin import HashedKeyAdmin
 from quantri.feedback.models import (
     ApiKey,
     DeadlineRule,
@@ -68,12 +69,4 @@ class FeedbackAdmin(SimpleHistoryAdmin):
     inlines = [EventInline, AttachmentInline]
 
 
-@admin.register(ApiKey)
-class ApiKeyAdmin(admin.ModelAdmin):
-    """Keys are made with `quantri apikey create`, which shows the key once."""
-
-    list_display = ["name", "prefix", "created_at", "revoked_at"]
-    readonly_fields = ["prefix", "key_hash", "created_at"]
-
-    def has_add_permission(self, request):
-        return False
+admin.site.register(ApiKey, HashedKeyAdmin)  # made with `quantri apikey create`

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from quantri.core.models import HashedKey
 from quantri.core.text import fold
 from quantri.feedback.codes import MAX_LENGTH as CODE_LENGTH
 from quantri.indices.models import Dimension
@@ -139,38 +140,12 @@ class FeedbackCategory(models.Model):
         return self.name
 
 
-class ApiKeyQuerySet(models.QuerySet):
-    def for_key(self, raw: str) -> "ApiKey | None":
-        from quantri.feedback.apikeys import key_hash
+class ApiKey(HashedKey):
+    """A key an Open311 application sends with its requests."""
 
-        if not raw:
-            return None
-        return self.filter(key_hash=key_hash(raw), revoked_at__isnull=True).first()
-
-
-class ApiKey(models.Model):
-    """A key an Open311 application sends with its requests. Only a hash is kept: the key is
-    shown once, when it is made."""
-
-    name = models.CharField(_("name"), max_length=150)
-    prefix = models.CharField(_("prefix"), max_length=16, help_text=_("To recognise the key."))
-    key_hash = models.CharField(_("key hash"), max_length=64, unique=True)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
-
-    objects = ApiKeyQuerySet.as_manager()
-
-    class Meta:
+    class Meta(HashedKey.Meta):
         verbose_name = _("API key")
         verbose_name_plural = _("API keys")
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.prefix}…)"
-
-    @property
-    def revoked(self) -> bool:
-        return self.revoked_at is not None
 
 
 class FeedbackQuerySet(models.QuerySet):

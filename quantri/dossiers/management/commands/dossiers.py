@@ -1,11 +1,14 @@
-"""quantri dossiers import|generate|rebuild-aggregates|index."""
+"""quantri dossiers import|generate|rebuild-aggregates|index|key."""
 
 import json
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from quantri.core.keys import key_by_prefix, key_create, key_line, key_revoke
 from quantri.dossiers import aggregates, generate, importer, stats
+from quantri.dossiers.models import SourceKey
 from quantri.orgs.models import Agency
 
 
@@ -28,6 +31,14 @@ class Command(BaseCommand):
         idx.add_argument("--agency", required=True)
         idx.add_argument("--month", required=True, help="YYYY-MM")
         idx.add_argument("--format", choices=("json", "text"), default="text")
+        key = sub.add_parser("key", help="Keys for a one-stop system: POST /api/dossiers/import.")
+        keys = key.add_subparsers(dest="key_job", required=True, metavar="create|list|revoke")
+        create = keys.add_parser("create", help="Make a key for one agency and print it once.")
+        create.add_argument("--agency", required=True, help="Its dossiers (and its units') only.")
+        create.add_argument("--name", required=True, help="The system: the imports' source.")
+        keys.add_parser("list", help="The keys (never the keys themselves).")
+        revoke = keys.add_parser("revoke", help="Stop a key from working.")
+        revoke.add_argument("prefix", help="The key's prefix, as `list` shows it.")
 
     def handle(self, *args, job, **options):
         handler = {
@@ -35,6 +46,7 @@ class Command(BaseCommand):
             "generate": self._generate,
             "rebuild-aggregates": self._rebuild,
             "index": self._index,
+            "key": self._key,
         }[job]
         try:
             handler(**options)
@@ -79,6 +91,30 @@ class Command(BaseCommand):
                 f"{group['label']:<22} {rate:>7}  {group['points']:>6.2f} / {group['max_points']:g}"
             )
         self.stdout.write(f"{'Total':<22} {'':>7}  {result['total']:>6.2f} / 100")
+
+    def _key(self, *, key_job, **options):
+        if key_job == "create":
+            if not options["name"].strip():
+                raise CommandError("--name must not be empty")
+            agency = _agency(options["agency"])
+            try:
+                key, raw = key_create(SourceKey, name=options["name"], agency=agency)
+            except ValidationError as error:
+                raise CommandError("; ".join(error.messages)) from None
+            self.stderr.write(
+                f"Key {key.prefix}… made for {key.name} ({agency.code}). "
+                "It is shown only now; keep it safe:"
+            )
+            self.stdout.write(raw)
+        elif key_job == "list":
+            keys = SourceKey.objects.select_related("agency")
+            if not keys:
+                self.stdout.write("No one-stop system keys.")
+            for key in keys:
+                self.stdout.write(f"{key_line(key)}  [{key.agency.code}]")
+        else:
+            key = key_revoke(key=key_by_prefix(SourceKey.objects.all(), options["prefix"]))
+            self.stdout.write(f"Key {key.prefix}… revoked.")
 
 
 def _agency(code: str) -> Agency:

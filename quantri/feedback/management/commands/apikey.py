@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from quantri.core.keys import key_by_prefix, key_line
 from quantri.feedback.apikeys import apikey_create, apikey_revoke
 from quantri.feedback.models import ApiKey
 
@@ -36,17 +37,11 @@ class Command(BaseCommand):
         if not keys:
             self.stdout.write(_("No API keys."))
         for key in keys:
-            state = _("revoked") if key.revoked else _("active")
-            self.stdout.write(f"{key.prefix}…  {key.created_at:%d/%m/%Y}  {state:<8} {key.name}")
+            self.stdout.write(key_line(key))
 
     def _revoke(self, prefix, **options):
-        matches = list(ApiKey.objects.filter(prefix__startswith=prefix.rstrip("…")))
-        if len(matches) != 1:
-            message = (
-                _("No key starts with %(prefix)s.")
-                if not matches
-                else _("Several keys start with %(prefix)s; give more of it.")
-            )
-            raise CommandError(message % {"prefix": prefix})
-        key = apikey_revoke(key=matches[0])
+        try:
+            key = apikey_revoke(key=key_by_prefix(ApiKey.objects.all(), prefix))
+        except ValueError as error:
+            raise CommandError(str(error)) from None
         self.stdout.write(_("Key %(prefix)s… revoked.") % {"prefix": key.prefix})
