@@ -97,18 +97,23 @@ def test_a_unit_asked_for_with_its_parent_counts_under_both(
     assert figures[culture_unit.pk].processed == 1
 
 
-def test_it_follows_the_subtree_three_levels_down(procedure, department, culture_unit):
+def test_it_follows_the_subtree_to_any_depth(procedure, department, culture_unit):
     team = AgencyFactory(parent=culture_unit)
     group = AgencyFactory(parent=team)
+    desk = AgencyFactory(parent=group)  # four levels below the department
     done = {"received": "2026-03-02 09:00", "processed": "2026-03-03 10:00"}
-    dossier(procedure, department, group, **done)
+    dossier(procedure, department, desk, **done)
+    dossier(procedure, department, team, **done)
 
-    figures = unit_service_figures([department.pk, culture_unit.pk, team.pk], *MARCH)
+    chain = (department.pk, culture_unit.pk, team.pk, group.pk, desk.pk)
+    figures = unit_service_figures(chain, *MARCH)
 
-    assert [figures[pk].processed for pk in (department.pk, culture_unit.pk, team.pk)] == [1] * 3
+    assert [figures[pk].processed for pk in chain] == [2, 2, 2, 1, 1]
 
 
-def test_the_figures_of_many_units_cost_one_query(procedure, department, django_assert_num_queries):
+def test_the_figures_of_many_units_cost_two_queries(
+    procedure, department, django_assert_num_queries
+):
     units = [AgencyFactory(parent=department) for _ in range(12)]
     for unit in units:
         team = AgencyFactory(parent=unit)
@@ -121,7 +126,7 @@ def test_the_figures_of_many_units_cost_one_query(procedure, department, django_
                 processed="2026-03-03 10:00",
             )
 
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the tree, then the sums
         figures = unit_service_figures([u.pk for u in units], *MARCH)
 
     assert [figures[u.pk].processed for u in units] == [2] * 12
