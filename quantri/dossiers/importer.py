@@ -17,7 +17,9 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from quantri.core.calendar import working_calendar
+from quantri.core.text import fold
 from quantri.dossiers import aggregates, bulk, services, timing
+from quantri.dossiers.import_values import ChoiceReader
 from quantri.dossiers.models import (
     DONE_STATES,
     Channel,
@@ -63,24 +65,61 @@ class Result:
 
 
 def mapping_for(source: str) -> dict[str, str]:
+    return source_settings(source)[0]
+
+
+def source_settings(source: str) -> tuple[dict[str, str], dict[str, dict]]:
+    """A source's column names (ours where it saved none) and its own choice words."""
     saved = ColumnMapping.objects.filter(source=source).first()
-    return DEFAULT_MAPPING | (saved.columns if saved else {})
+    if saved is None:
+        return dict(DEFAULT_MAPPING), {}
+    return DEFAULT_MAPPING | saved.columns, saved.values or {}
 
 
 def iter_rows(path: Path, *, max_bytes: int | None = None) -> Iterator[list]:
-    """The header (stripped texts), then each row's cells; ValueError naming the file when
-    it is too large or unreadable. Reads as it goes: memory stays flat for any size."""
+    """Each row's cells; ValueError naming the file when it is too large or unreadable.
+    Reads as it goes: memory stays flat for any size."""
     size = path.stat().st_size
     if max_bytes is not None and size > max_bytes:
         raise ValueError(f"{path.name}: the file is larger than {max_bytes // 2**20} MB")
     with path.open("rb") as handle:
         magic = handle.read(4)
-    rows = _xlsx_rows(path) if magic == b"PK\x03\x04" else _csv_rows(path)
-    header = next(rows, None)
-    if header is None:
-        raise ValueError(f"{path.name}: the file is empty")
-    yield [str(h or "").strip() for h in header]
-    yield from rows
+    yield from _xlsx_rows(path) if magic == b"PK\x03\x04" else _csv_rows(path)
+
+
+HEADER_SEARCH = 20  # rows above the header: the agency, the report's title, its period…
+
+
+def heading(cell) -> str:
+    """A header cell as compared with a mapping: case, diacritics, spaces and line breaks
+    inside the cell ignored ("Ngày\ntiếp nhận" is "ngày tiếp nhận")."""
+    return fold(str(cell or ""))
+
+
+def find_header(rows: Iterator[list], mapping: dict, name: str) -> tuple[int, dict[str, int]]:
+    """Skip the title block some exports carry above their header: the header is the first
+    of the first HEADER_SEARCH rows holding every required column. Returns its row number
+    and each mapped column's position (by the mapping's header text)."""
+    wanted = {field: heading(mapping[field]) for field in FIELDS}
+    first = None
+    for number, row in enumerate(rows, start=1):
+        found: dict[str, int] = {}
+        for position, cell in enumerate(row):
+            found.setdefault(heading(cell), position)
+        first = first if first is not None else found
+        if all(wanted[field] in found for field in REQUIRED):
+            return number, {
+                mapping[field]: found[text] for field, text in wanted.items() if text in found
+            }
+        if number == HEADER_SEARCH:
+            break
+    if first is None:
+        raise ValueError(f"{name}: the file is empty")
+    missing = [mapping[field] for field in REQUIRED if wanted[field] not in first]
+    raise ValueError(
+        f"{name}: missing column(s) {', '.join(missing)} "
+        f"(no header row with them among the first {HEADER_SEARCH} rows)"
+    )
 
 
 def _csv_rows(path: Path) -> Iterator[list]:
@@ -109,6 +148,17 @@ def _xlsx_rows(path: Path) -> Iterator[list]:
 
 _ZONE = timezone.get_default_timezone  # cached by Django
 DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+# The other ways one-stop systems write a moment: 15-03-2024, 15.03.2024, and the time first
+# ("08:30 15/03/2024", "08 giờ 30 phút, ngày 15/03/2024" as on a receipt).
+_DATE = r"(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})"
+_TIME = (
+    r"(?P<hour>\d{1,2})\s*(?::|giờ|h)\s*(?P<minute>\d{1,2})"
+    r"(?:\s*(?::|phút)\s*(?P<second>\d{1,2})?)?"
+)
+OTHER_MOMENTS = (
+    re.compile(rf"{_DATE}(?:[\sT,]+{_TIME}\s*(?:giây)?)?", re.IGNORECASE),
+    re.compile(rf"{_TIME}\s*(?:giây)?[\s,]+(?:ngày\s*)?{_DATE}", re.IGNORECASE),
+)
 
 
 def parse_moment(value) -> datetime.datetime:
@@ -126,11 +176,20 @@ def parse_moment(value) -> datetime.datetime:
                 day, month, year, hour, minute, second = (int(g or 0) for g in match.groups())
                 moment = datetime.datetime(year, month, day, hour, minute, second)
             else:
-                moment = datetime.datetime.fromisoformat(text)
+                moment = _other_moment(text)
         except ValueError:
             raise ValueError(f"“{text}” is not a date and time (dd/mm/yyyy hh:mm)") from None
     # replace() is how Django's make_aware attaches a zoneinfo zone (fold handled by zoneinfo).
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=_ZONE())
+
+
+def _other_moment(text: str) -> datetime.datetime:
+    for pattern in OTHER_MOMENTS:
+        match = pattern.fullmatch(text)
+        if match:
+            parts = {name: int(value or 0) for name, value in match.groupdict().items()}
+            return datetime.datetime(**parts)
+    return datetime.datetime.fromisoformat(text)
 
 
 def _flag(value) -> bool:
@@ -159,10 +218,22 @@ class Cleaner:
     """Turns one row into Dossier field values: one (field, header, converter, default) entry
     per column, built once per import — a province's file has a million rows."""
 
-    def __init__(self, mapping: dict, lookups: Lookups, allowed: set[int] | None = None):
+    def __init__(
+        self,
+        mapping: dict,
+        lookups: Lookups,
+        allowed: set[int] | None = None,
+        words: dict | None = None,
+    ):
+        """`words`: a source's own words in its choice columns ({"state": {text: code}})."""
         self.mapping, self.lookups, self.allowed = mapping, lookups, allowed
         known = _known
         procedures, agencies = lookups.procedures, lookups.agencies
+        words = words or {}
+        channel, state, rating = (
+            ChoiceReader(choices, words.get(name), where=f"the source's words for {name}: ")
+            for name, choices in (("channel", Channel), ("state", State), ("rating", Rating))
+        )
         self.columns = [
             (name, mapping.get(source, source), convert, default)
             for name, source, convert, default in (
@@ -172,16 +243,16 @@ class Cleaner:
                 ("unit_id", "unit", lambda t: known(agencies, t, "unit"), None),
                 ("applicant_name", "applicant_name", _text(255), None),
                 ("applicant_id", "applicant_id", _text(30), ""),
-                ("channel", "channel", lambda t: _choice(t, Channel), None),
+                ("channel", "channel", channel, None),
                 ("received_at", "received_at", parse_moment, None),
                 ("due_at", "due_at", parse_moment, None),
-                ("state", "state", lambda t: _choice(t, State), None),
+                ("state", "state", state, None),
                 ("result_at", "result_at", parse_moment, None),
                 ("returned_at", "returned_at", parse_moment, None),
                 ("paid_online", "paid_online", _flag, False),
                 ("digitised", "digitised", _flag, False),
                 ("complaint", "complaint", _flag, False),
-                ("rating", "rating", lambda t: _choice(t, Rating), ""),
+                ("rating", "rating", rating, ""),
             )
         ]
         self.required = {mapping.get(n, n) for n in REQUIRED}
@@ -247,16 +318,6 @@ def _known(table: dict, code: str, what: str):
     return table[code]
 
 
-_CODES = {choices: frozenset(choices.values) for choices in (Channel, State, Rating)}
-
-
-def _choice(text, choices) -> str:
-    value = str(text).strip()
-    if value in _CODES[choices]:
-        return value
-    raise ValueError(f"“{value}” is not one of {', '.join(choices.values)}")
-
-
 CHUNK = 5000
 ANALYZE_AFTER = 10_000  # rows written by one import that make the planner's statistics stale
 MAX_ERRORS = 1000  # reported one by one; beyond that only counted
@@ -279,16 +340,18 @@ def import_file(
     """Import one export file. `allowed`: the agency ids the user may import for (a row of
     another agency is an error; None for the command line). `max_bytes` limits uploads; the
     command line reads any size, a row at a time (a province's year is hundreds of MB)."""
-    mapping = mapping_for(source)
+    mapping, words = source_settings(source)
     rows = iter_rows(path, max_bytes=max_bytes)
-    header = next(rows)
-    missing = [mapping[n] for n in REQUIRED if mapping[n] not in header]
-    if missing:
-        raise ValueError(f"{path.name}: missing column(s) {', '.join(missing)}")
-    numbered = enumerate((dict(zip(header, row, strict=False)) for row in rows), start=2)
+    header_row, positions = find_header(rows, mapping, path.name)
+    numbered = (
+        (number, {header: row[i] if i < len(row) else "" for header, i in positions.items()})
+        for number, row in enumerate(rows, start=header_row + 1)
+        if any(cell not in ("", None) for cell in row)  # blank lines, often before a footer
+    )
     return run(
         numbered,
         mapping=mapping,
+        words=words,
         partial=partial,
         where=lambda number, column: f"{path.name}, row {number}, column {column}",
         audit={"source": source, "file_name": path.name, "user": user},
@@ -324,11 +387,13 @@ def import_records(
     )
 
 
-def run(numbered, *, mapping, partial, where, audit, allowed=None, progress=False) -> Result:
+def run(
+    numbered, *, mapping, partial, where, audit, allowed=None, words=None, progress=False
+) -> Result:
     """Check every row; write the good ones chunk by chunk in one transaction, which is
     undone at the end when a row was bad and `partial` is off (every error is still found
     and reported, so one run lists everything to fix)."""
-    clean, result, seen = Cleaner(mapping, Lookups(), allowed), Result(), set()
+    clean, result, seen = Cleaner(mapping, Lookups(), allowed, words), Result(), set()
     deltas: dict = defaultdict(Counter)
     try:
         with transaction.atomic():

@@ -393,10 +393,19 @@ class DossierImport(models.Model):
 
 
 class ColumnMapping(models.Model):
-    """How one source's export names its columns: {"our field": "their header"}."""
+    """How one source's export names its columns: {"our field": "their header"}, and the
+    words it uses in the choice columns beyond those every import knows (import_values)."""
 
     source = models.CharField(_("source"), max_length=60, unique=True)
     columns = models.JSONField(_("columns"), default=dict)
+    values = models.JSONField(
+        _("values"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'Their words for our codes, per column: {"state": {"Chờ ký duyệt": "processing"}}.'
+        ),
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

@@ -86,3 +86,14 @@ def test_the_key_command_names_bad_arguments(department):
         call_command("dossiers", "key", "create", "--agency", department.code, "--name", " ")
     with pytest.raises(CommandError, match="No key starts with qt_nothing"):
         call_command("dossiers", "key", "revoke", "qt_nothing")
+
+
+def test_a_keys_imports_are_listed_for_its_agencys_managers_only(
+    client, raw_key, alice, erin, procedure, department
+):
+    assert _post(raw_key, {"dossiers": [_record(procedure, department)]}).status_code == 200
+    client.force_login(alice)
+    html = client.get("/dossiers/import/").content.decode()
+    assert "iGate Thử" in html and "data-import" in html
+    client.force_login(erin)
+    assert "iGate Thử" not in client.get("/dossiers/import/").content.decode()

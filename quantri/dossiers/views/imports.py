@@ -19,11 +19,15 @@ RECENT = 20
 
 
 def recent_imports(access, user):
-    """Imports made by this user or by anyone holding a role in the agencies they manage."""
-    imports = DossierImport.objects.select_related("user").order_by("-at", "-pk")
+    """Imports made by this user, by anyone holding a role in the agencies they manage, or
+    by the one-stop system key of one of those agencies."""
+    imports = DossierImport.objects.select_related("user", "key").order_by("-at", "-pk")
     if not access.is_superuser:
+        managed = access.managed_agency_ids
         imports = imports.filter(
-            Q(user=user) | Q(user__memberships__agency_id__in=access.managed_agency_ids)
+            Q(user=user)
+            | Q(user__memberships__agency_id__in=managed)
+            | Q(key__agency_id__in=managed)
         ).distinct()
     return imports[:RECENT]
 
