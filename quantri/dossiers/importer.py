@@ -312,10 +312,19 @@ def _complete(values, procedure, lookups, mapping, errors) -> dict:
     return values
 
 
+NUMBER = re.compile(r"\d+\.\d+")
+
+
 def _known(table: dict, code: str, what: str):
-    if code not in table:
-        raise ValueError(f"unknown {what} “{code}”")
-    return table[code]
+    if code in table:
+        return table[code]
+    # A spreadsheet that took the national code 1.001230 for a number shows 1.00123: the
+    # codes have six digits after the dot.
+    if what == "procedure" and NUMBER.fullmatch(code):
+        padded = f"{float(code):.6f}"
+        if padded in table:
+            return table[padded]
+    raise ValueError(f"unknown {what} “{code}”")
 
 
 CHUNK = 5000

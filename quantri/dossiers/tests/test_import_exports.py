@@ -4,11 +4,12 @@ before the date, blank lines — and a source's own words saved with its mapping
 
 import pytest
 from django.core.management import CommandError, call_command
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from quantri.core.text import fold
 from quantri.dossiers.import_values import SYNONYMS, ChoiceReader
 from quantri.dossiers.models import Channel, ColumnMapping, Dossier, Rating, State
+from quantri.procedures.tests.factories import ProcedureFactory
 
 COLUMNS = {
     "code": "Mã hồ sơ",
@@ -144,3 +145,13 @@ def test_every_known_wording_reads_as_its_own_code(choices):
             assert reader(text) == value, text
             assert reader(text.upper()) == value
             assert reader(fold(text)) == value  # typed without diacritics
+
+
+def test_a_procedure_code_a_spreadsheet_took_for_a_number_is_found(tmp_path, department, motcua):
+    procedure = ProcedureFactory(agency=department, code="1.001230", processing_days=3)
+    path = export(tmp_path / "n.xlsx", procedure, department, rows()[:1])
+    book = load_workbook(path)
+    book.active["C6"] = 1.00123  # what Excel keeps of "1.001230" typed into a number cell
+    book.save(path)
+    call_command("dossiers", "import", str(path), "--source", "motcua")
+    assert Dossier.objects.get(code="MC-1").procedure == procedure
