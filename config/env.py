@@ -4,6 +4,7 @@ A bad value stops the process at start with a message naming the variable, rathe
 surfacing later as a confusing failure deep inside a request.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -40,6 +41,16 @@ def env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be an integer; got {raw!r}") from None
+
+
+def env_time(name: str, default: str) -> datetime.time:
+    """A time of day written HH:MM."""
+    raw = os.environ.get(name)
+    text = default if raw is None or raw.strip() == "" else raw.strip()
+    try:
+        return datetime.time.fromisoformat(text if len(text) > 4 else f"0{text}")
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a time written HH:MM; got {raw!r}") from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_str, local_secret_key
+from config.env import env_bool, env_int, env_list, env_str, env_time, local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("QUANTRI_VAR_DIR", str(BASE_DIR / "var")))
@@ -126,6 +126,13 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+
+# The one-stop desk (Decree 61/2018): a paper dossier received at or after the afternoon
+# cut-off counts from the next working day; results are due at the closing time.
+QUANTRI_DESK_CUTOFF = env_time("QUANTRI_DESK_CUTOFF", "16:00")
+QUANTRI_DESK_CLOSING = env_time("QUANTRI_DESK_CLOSING", "17:00")
+if QUANTRI_DESK_CUTOFF > QUANTRI_DESK_CLOSING:
+    raise ImproperlyConfigured("QUANTRI_DESK_CUTOFF must not be after QUANTRI_DESK_CLOSING")
 
 # Uploads: plan documents and evidence files. Larger bodies are refused before they reach a view.
 QUANTRI_MAX_UPLOAD_MB = env_int("QUANTRI_MAX_UPLOAD_MB", 20)

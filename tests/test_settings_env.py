@@ -1,7 +1,9 @@
+import datetime
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, local_secret_key
+from config.env import env_bool, env_int, env_list, env_time, local_secret_key
 
 
 def test_a_bad_boolean_stops_start_up_naming_the_variable(monkeypatch):
@@ -28,3 +30,12 @@ def test_the_local_secret_is_generated_once_and_kept(tmp_path):
     first = local_secret_key(path)
     assert len(first) > 40 and local_secret_key(path) == first
     assert oct(path.stat().st_mode)[-3:] == "600"
+
+
+def test_the_desk_hours_are_times_of_day(monkeypatch):
+    assert env_time("QUANTRI_DESK_CUTOFF", "16:00") == datetime.time(16, 0)
+    monkeypatch.setenv("QUANTRI_DESK_CUTOFF", "8:30")
+    assert env_time("QUANTRI_DESK_CUTOFF", "16:00") == datetime.time(8, 30)
+    monkeypatch.setenv("QUANTRI_DESK_CUTOFF", "4pm")
+    with pytest.raises(ImproperlyConfigured, match="QUANTRI_DESK_CUTOFF must be a time"):
+        env_time("QUANTRI_DESK_CUTOFF", "16:00")

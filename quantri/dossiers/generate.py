@@ -12,8 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from quantri.core.calendar import working_calendar
-from quantri.dossiers import aggregates, bulk, importer, services, timing
+from quantri.dossiers import aggregates, bulk, importer, services
 from quantri.dossiers.models import Channel, Rating, State
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
@@ -94,7 +93,7 @@ def rows(*, count: int, year: int, agency: Agency, seed: int = 766, until=None):
     if not days:
         raise ValueError(f"no day of {year} has passed yet")
     rng, now = random.Random(seed), timezone.now()
-    due_dates = timing.DueDates(working_calendar())
+    due_dates = services.due_dates()
     for start in range(0, count, CHUNK):
         yield [
             _row(n, rng, agency, procedures, units, days, due_dates, now)

@@ -16,9 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
-from quantri.core.calendar import working_calendar
 from quantri.core.text import fold
-from quantri.dossiers import aggregates, bulk, services, timing
+from quantri.dossiers import aggregates, bulk, services
 from quantri.dossiers.import_values import ChoiceReader
 from quantri.dossiers.models import (
     DONE_STATES,
@@ -207,7 +206,7 @@ class Lookups:
     def __init__(self):
         self.procedures = {p.code: p for p in Procedure.objects.all()}
         self.agencies = dict(Agency.objects.values_list("code", "pk"))
-        self.due_dates = timing.DueDates(working_calendar())
+        self.due_dates = services.due_dates()
 
 
 def _text(limit: int):

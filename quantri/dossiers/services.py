@@ -4,6 +4,7 @@ rated. Each runs in one transaction that also updates the daily aggregates."""
 import datetime
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -61,6 +62,16 @@ def _naive(moment: datetime.datetime) -> datetime.datetime:
     return timezone.make_naive(moment) if timezone.is_aware(moment) else moment
 
 
+def desk_hours() -> dict[str, datetime.time]:
+    """The desk's afternoon cut-off and closing time (settings QUANTRI_DESK_CUTOFF, _CLOSING)."""
+    return {"cutoff": settings.QUANTRI_DESK_CUTOFF, "closing": settings.QUANTRI_DESK_CLOSING}
+
+
+def due_dates(calendar: WorkingCalendar | None = None) -> timing.DueDates:
+    """The due-date rule of a batch job, remembered across its dossiers."""
+    return timing.DueDates(calendar or working_calendar(), **desk_hours())
+
+
 def compute_due_at(
     *, procedure, channel: str, received_at: datetime.datetime, calendar: WorkingCalendar
 ) -> datetime.datetime:
@@ -69,6 +80,7 @@ def compute_due_at(
         procedure.processing_days or 0,
         calendar,
         paper=channel != Channel.ONLINE,
+        **desk_hours(),
     )
     return timezone.make_aware(due)
 
@@ -301,7 +313,7 @@ def dossier_set_new_appointment(
         )
     before = aggregates.snapshot(dossier)
     dossier.new_due_at = timezone.make_aware(
-        datetime.datetime.combine(new_due, timing.DEFAULT_CLOSING)
+        datetime.datetime.combine(new_due, settings.QUANTRI_DESK_CLOSING)
     )
     dossier = _save(dossier, before, user)
     _letter(dossier, LetterKind.APOLOGY, user, new_due=new_due)

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
@@ -40,6 +42,13 @@ def test_register_computes_the_due_date_with_the_afternoon_cutoff(procedure, dep
     assert online.due_at == local("2026-03-17 17:00")
     assert online.online_type == "full" and early.online_type == "none"
     assert early.state == State.RECEIVED and early.unit == department
+
+
+def test_the_desk_hours_are_the_deployments(procedure, department, settings):
+    settings.QUANTRI_DESK_CUTOFF = datetime.time(15, 0)
+    settings.QUANTRI_DESK_CLOSING = datetime.time(16, 30)
+    late = register(procedure, department, received_at=local("2026-03-13 15:10"))
+    assert late.due_at == local("2026-03-18 16:30")  # past 15:00: counts from Monday
 
 
 def test_full_life_and_its_aggregates(procedure, department):
