@@ -10,8 +10,13 @@
    from the aggregates vs recomputed from the raw dossiers, and the ratio (goal: under 200 ms
    and flat as volume grows); the dashboard page itself for the 12 months. Times are the
    median of --repeat runs.
+3. The index of a month in progress (15/12 10:00): its "within time / overdue" from the
+   running totals plus the day's events, and the same two counts from the raw dossiers.
+The fast answers are checked against the raw ones before the script ends.
 
-Runs against a throw-away test database of whatever DATABASE_URL names (SQLite by default).
+Runs against a throw-away database of whatever DATABASE_URL names (a SQLite file in WAL mode
+by default). Run it from a copy of the tree (git worktree) if you edit code meanwhile: the
+dashboard's modules are imported late, after the import, and must match the ones loaded.
 """
 
 import argparse
