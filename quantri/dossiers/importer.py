@@ -351,10 +351,13 @@ def import_file(
     mapping, words = source_settings(source)
     rows = iter_rows(path, max_bytes=max_bytes)
     header_row, positions = find_header(rows, mapping, path.name)
+    # A line with none of the required cells is no dossier: a blank line, the footer
+    # under the table ("Người lập biểu", a signature, a total). It is skipped, not an error.
+    required = [positions[mapping[field]] for field in REQUIRED]
     numbered = (
         (number, {header: row[i] if i < len(row) else "" for header, i in positions.items()})
         for number, row in enumerate(rows, start=header_row + 1)
-        if any(cell not in ("", None) for cell in row)  # blank lines, often before a footer
+        if any(i < len(row) and row[i] not in ("", None) for i in required)
     )
     return run(
         numbered,

@@ -1,6 +1,6 @@
 """Exports as one-stop systems write them: a title block above the header, headers in
 another case or broken over two lines, Vietnamese words in the choice columns, the time
-before the date, blank lines — and a source's own words saved with its mapping."""
+before the date, blank lines and a footer — and a source's own words saved with its mapping."""
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -49,6 +49,9 @@ def export(path, procedure, department, rows):
     sheet.append(HEADER)  # row 5
     for n, row in enumerate(rows, start=1):
         sheet.append([n, row[0], procedure.code, department.code, *row[1:]] if row else [])
+    sheet.append([])
+    sheet.append(["Tổng cộng", "", "", "", "", "", "", "", "", "", f"{len(rows)} hồ sơ"])
+    sheet.append(["", "", "", "", "", "", "", "", "Người lập biểu"])
     book.save(path)
     return path
 
