@@ -38,6 +38,10 @@ SYNONYMS = {
 }
 
 
+# The choice columns of an export, by our field name.
+COLUMNS = {"channel": Channel, "state": State, "rating": Rating}
+
+
 class ChoiceReader:
     """Reads one choice column. Built once per import; each distinct text is folded once
     (a million rows repeat a handful of values)."""
@@ -50,6 +54,8 @@ class ChoiceReader:
                 vietnamese = str(label)
             for text in (value, str(label), vietnamese, *SYNONYMS.get(value, ())):
                 self.table[fold(text)] = value
+        if extra is not None and not isinstance(extra, dict):
+            raise ValueError(f"{where}expected {{their word: our code}}, got {extra!r}")
         for text, value in (extra or {}).items():
             if value not in choices.values:
                 raise ValueError(

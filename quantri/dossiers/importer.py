@@ -18,13 +18,12 @@ from tqdm import tqdm
 
 from quantri.core.text import fold
 from quantri.dossiers import aggregates, bulk, services
-from quantri.dossiers.import_values import ChoiceReader
+from quantri.dossiers.import_values import COLUMNS, ChoiceReader
 from quantri.dossiers.models import (
     DONE_STATES,
     Channel,
     ColumnMapping,
     DossierImport,
-    Rating,
     State,
 )
 from quantri.orgs.models import Agency
@@ -72,6 +71,8 @@ def source_settings(source: str) -> tuple[dict[str, str], dict[str, dict]]:
     saved = ColumnMapping.objects.filter(source=source).first()
     if saved is None:
         return dict(DEFAULT_MAPPING), {}
+    if not isinstance(saved.values or {}, dict):
+        raise ValueError(f"source {source}: its words must be {{column: {{their word: code}}}}")
     return DEFAULT_MAPPING | saved.columns, saved.values or {}
 
 
@@ -230,8 +231,8 @@ class Cleaner:
         procedures, agencies = lookups.procedures, lookups.agencies
         words = words or {}
         channel, state, rating = (
-            ChoiceReader(choices, words.get(name), where=f"the source's words for {name}: ")
-            for name, choices in (("channel", Channel), ("state", State), ("rating", Rating))
+            ChoiceReader(COLUMNS[name], words.get(name), where=f"the source's words for {name}: ")
+            for name in ("channel", "state", "rating")
         )
         self.columns = [
             (name, mapping.get(source, source), convert, default)

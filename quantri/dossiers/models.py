@@ -2,6 +2,7 @@
 dashboards and the Decision 766 index read a few hundred rows instead of millions."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -414,6 +415,25 @@ class ColumnMapping(models.Model):
 
     def __str__(self) -> str:
         return self.source
+
+    def clean(self):
+        """The admin's form: the words must name our codes, as the import will read them."""
+        from quantri.dossiers.import_values import COLUMNS, ChoiceReader
+
+        if not isinstance(self.values, dict):
+            raise ValidationError({"values": _("Write {column: {their word: our code}}.")})
+        for column, words in self.values.items():
+            if column not in COLUMNS:
+                raise ValidationError(
+                    {
+                        "values": _("“%(column)s” is not a choice column (%(columns)s).")
+                        % {"column": column, "columns": ", ".join(COLUMNS)}
+                    }
+                )
+            try:
+                ChoiceReader(COLUMNS[column], words, where=f"{column}: ")
+            except ValueError as error:
+                raise ValidationError({"values": str(error)}) from None
 
 
 class IndexVersion(models.Model):

@@ -3,6 +3,7 @@ another case or broken over two lines, Vietnamese words in the choice columns, t
 before the date, blank lines and a footer — and a source's own words saved with its mapping."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
 
@@ -158,3 +159,21 @@ def test_a_procedure_code_a_spreadsheet_took_for_a_number_is_found(tmp_path, dep
     book.save(path)
     call_command("dossiers", "import", str(path), "--source", "motcua")
     assert Dossier.objects.get(code="MC-1").procedure == procedure
+
+
+def test_a_sources_words_are_checked_when_saved_and_when_read(
+    tmp_path, procedure, department, motcua
+):
+    for values, message in (
+        ({"colour": {"đỏ": "red"}}, "not a choice column"),
+        ({"state": "processing"}, "expected {their word: our code}"),
+        ({"rating": {"Tốt": "good"}}, "not one of very_satisfied"),
+        (["state"], "Write {column"),
+    ):
+        motcua.values = values
+        with pytest.raises(ValidationError, match=message):
+            motcua.full_clean()
+    motcua.save()  # a list saved past the form (the shell): the import says so
+    path = export(tmp_path / "motcua.xlsx", procedure, department, rows())
+    with pytest.raises(CommandError, match="source motcua: its words must be"):
+        call_command("dossiers", "import", str(path), "--source", "motcua")
