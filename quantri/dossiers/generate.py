@@ -2,7 +2,6 @@
 the import's bulk path or as an export file. Codes are G<year>-<agency>-<n>: running again
 updates, never doubles."""
 
-import csv
 import datetime
 import random
 from collections import Counter, defaultdict
@@ -12,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from quantri.core.spreadsheets import csv_writer
 from quantri.dossiers import aggregates, bulk, importer, services
 from quantri.dossiers.models import Channel, Rating, State
 from quantri.orgs.models import Agency
@@ -58,7 +58,7 @@ def write_export(path: Path, **arguments) -> int:
     procedures = dict(Procedure.objects.values_list("pk", "code"))
     written = 0
     with path.open("w", encoding="utf-8", newline="") as handle:
-        out = csv.writer(handle)
+        out = csv_writer(handle)
         out.writerow(importer.FIELDS)
         for chunk in rows(**arguments):
             for row in chunk:

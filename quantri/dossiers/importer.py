@@ -133,15 +133,19 @@ def _csv_rows(path: Path) -> Iterator[list]:
 
 
 def _xlsx_rows(path: Path) -> Iterator[list]:
-    from openpyxl import load_workbook
+    from quantri.core.spreadsheets import UnreadableSpreadsheet, open_workbook, read_rows
 
+    # openpyxl's message would name the server's temporary copy of an upload: only the name.
+    unreadable = f"{path.name}: not a readable XLSX workbook"
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ValueError(f"{path.name}: not a readable XLSX workbook ({error})") from None
+        book = open_workbook(path, read_only=True, data_only=True)
+    except UnreadableSpreadsheet:
+        raise ValueError(unreadable) from None
     try:
-        for row in book.active.iter_rows(values_only=True):
+        for row in read_rows(book.active):
             yield ["" if v is None else v for v in row]
+    except UnreadableSpreadsheet:
+        raise ValueError(unreadable) from None
     finally:
         book.close()
 

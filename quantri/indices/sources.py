@@ -16,7 +16,6 @@ import csv
 import io
 import math
 import re
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -268,17 +267,19 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 
 def _xlsx_rows(path: Path) -> tuple[str, Iterator[tuple[int, list]]]:
     """The first sheet's name for messages ("scores.xlsx, sheet PAPI") and its rows."""
-    from openpyxl import load_workbook
+    from quantri.core.spreadsheets import UnreadableSpreadsheet, open_workbook, read_rows
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        workbook = open_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            rows = [(line, list(row)) for line, row in enumerate(read_rows(sheet), 1)]
+        finally:
+            workbook.close()
+    except (UnreadableSpreadsheet, IndexError):
         problem = Problem(Location(path.name), gettext_noop("not a readable .xlsx workbook"))
         raise SourceError([problem]) from None
-    sheet = workbook.worksheets[0]
     name = f"{path.name} [{sheet.title}]"
-    rows = [(line, list(row)) for line, row in enumerate(sheet.iter_rows(values_only=True), 1)]
-    workbook.close()
     if not rows:
         raise SourceError([Problem(Location(name), gettext_noop("the sheet is empty"))])
     return name, iter(rows)

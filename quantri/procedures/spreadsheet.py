@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 
+from quantri.core.spreadsheets import append_row
 from quantri.core.text import fold
 
 
@@ -196,12 +197,11 @@ def write_workbook(rows: dict[str, list[dict]]) -> bytes:
     book.remove(book.active)
     for sheet in SHEETS:
         worksheet = book.create_sheet(str(sheet.title)[:31])
-        worksheet.append([str(c.label) for c in sheet.columns])
-        for cell in worksheet[1]:
+        for cell in append_row(worksheet, [str(c.label) for c in sheet.columns]):
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in rows.get(sheet.key, []):
-            worksheet.append([_cell(row.get(c.key)) for c in sheet.columns])
+            append_row(worksheet, [_cell(row.get(c.key)) for c in sheet.columns])
         _format_dates(worksheet)
         for index, column in enumerate(sheet.columns, start=1):
             worksheet.column_dimensions[worksheet.cell(1, index).column_letter].width = column.width

@@ -6,17 +6,16 @@ its sheet, row and column; the caller saves nothing unless there is none.
 """
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from quantri.core.spreadsheets import UnreadableSpreadsheet, open_workbook, write_at
 from quantri.core.text import fold
 from quantri.plans.models import TaskStatus
 from quantri.reports.figures import FiguresError, format_figures, parse_figures
@@ -64,8 +63,8 @@ def build_template(request, tasks, report=None) -> bytes:
     _title(sheet, request)
     for column, width in WIDTHS.items():
         sheet.column_dimensions[column].width = width
-        cell = sheet[f"{column}{HEADER_ROW}"]
-        cell.value, cell.font = _header(column), Font(bold=True)
+        cell = write_at(sheet, f"{column}{HEADER_ROW}", _header(column))
+        cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE5EC")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.column_dimensions["A"].hidden = True
@@ -80,21 +79,22 @@ def build_template(request, tasks, report=None) -> bytes:
 
 
 def _title(sheet, request) -> None:
-    sheet["B1"] = _("Report %(code)s — %(unit)s") % {
+    title = _("Report %(code)s — %(unit)s") % {
         "code": request.period.code,
         "unit": request.unit.name,
     }
-    sheet["B1"].font = Font(bold=True, size=13)
-    sheet["B2"] = _("Data from %(start)s to %(end)s; due %(deadline)s.") % {
+    write_at(sheet, "B1", title).font = Font(bold=True, size=13)
+    dates = _("Data from %(start)s to %(end)s; due %(deadline)s.") % {
         "start": f"{request.period.starts_on:%d/%m/%Y}",
         "end": f"{request.period.ends_on:%d/%m/%Y}",
         "deadline": f"{request.period.deadline:%d/%m/%Y}",
     }
-    sheet["B3"] = _(
+    write_at(sheet, "B2", dates)
+    guide = _(
         "Fill in columns D to I; do not add, remove or reorder rows. "
         "Upload the file on the report's page."
     )
-    sheet["B3"].font = Font(italic=True)
+    write_at(sheet, "B3", guide).font = Font(italic=True)
 
 
 def _task_row(sheet, row: int, task, task_report) -> None:
@@ -113,8 +113,8 @@ def _task_row(sheet, row: int, task, task_report) -> None:
             "I": format_figures(task_report.figures),
         }
     for column, value in values.items():
-        sheet[f"{column}{row}"] = value
-        sheet[f"{column}{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+        cell = write_at(sheet, f"{column}{row}", value)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _status_list(sheet, count: int) -> None:
@@ -129,16 +129,17 @@ def _status_list(sheet, count: int) -> None:
 def _unit_sheet(sheet, request, report) -> None:
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 90
-    sheet["A1"] = _("Report %(code)s — %(unit)s") % {
+    title = _("Report %(code)s — %(unit)s") % {
         "code": request.period.code,
         "unit": request.unit.name,
     }
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"], sheet[REQUEST_CELL] = _("Request no. (do not change)"), request.pk
+    write_at(sheet, "A1", title).font = Font(bold=True, size=13)
+    write_at(sheet, "A2", _("Request no. (do not change)"))
+    write_at(sheet, REQUEST_CELL, request.pk)
     for row, (name, label) in UNIT_FIELDS.items():
-        sheet[f"A{row}"], sheet[f"A{row}"].font = _(label), Font(bold=True)
-        sheet[f"B{row}"] = getattr(report, name, "") if report else ""
-        sheet[f"B{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+        write_at(sheet, f"A{row}", _(label)).font = Font(bold=True)
+        value = getattr(report, name, "") if report else ""
+        write_at(sheet, f"B{row}", value).alignment = Alignment(wrap_text=True, vertical="top")
 
 
 # Reading ------------------------------------------------------------------------------------
@@ -178,8 +179,8 @@ def read_template(content: bytes, *, request, tasks) -> TemplateContent:
 
 def _open(content: bytes):
     try:
-        return load_workbook(io.BytesIO(content), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        return open_workbook(io.BytesIO(content), data_only=True)
+    except UnreadableSpreadsheet:
         raise TemplateErrors([_("The file is not a readable .xlsx workbook.")]) from None
 
 

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from quantri.core.spreadsheets import write_cell, write_row
 from quantri.reports.consolidation import wording
 from quantri.reports.consolidation.data import (
     ConsolidatedFigures,
@@ -113,20 +114,14 @@ class _Sheet:
         sheet.title = title
         self.sheet, self.rows, self.width = sheet, 1, len(columns)
         for index, (name, width) in enumerate(columns, start=1):
-            sheet.cell(row=1, column=index, value=name).style = HEADER
+            write_cell(sheet, 1, index, name, style=HEADER)
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.freeze_panes = "A2"
         sheet.print_title_rows = "1:1"
 
     def add(self, values: list, style: str = BODY) -> None:
         self.rows += 1
-        for index, value in enumerate(values, start=1):
-            cell = self.sheet.cell(row=self.rows, column=index, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                # openpyxl reads a text starting with "=" as a formula: what a unit typed
-                # must stay text, never run in the office's spreadsheet.
-                cell.data_type = "s"
-            cell.style = style
+        write_row(self.sheet, self.rows, values, style=style)
 
     def filter(self) -> None:
         """A filter on the header over the rows so far (a total row added after stays out)."""

@@ -1,16 +1,17 @@
 """Tables written to CSV and XLSX for people who work in spreadsheets."""
 
-import csv
 import io
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from quantri.core.spreadsheets import append_row, csv_writer
+
 
 def to_csv(headers: list[str], rows: list[list]) -> bytes:
     """UTF-8 with a byte-order mark, so Excel opens Vietnamese text correctly."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv_writer(buffer)
     writer.writerow(headers)
     writer.writerows(rows)
     return buffer.getvalue().encode("utf-8-sig")
@@ -20,11 +21,10 @@ def to_xlsx(headers: list[str], rows: list[list], title: str = "Results") -> byt
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]  # Excel's limit on sheet names
-    sheet.append(headers)
-    for cell in sheet[1]:
+    for cell in append_row(sheet, headers):
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     for column, header in enumerate(headers, start=1):
         width = max([len(str(header))] + [len(str(r[column - 1] or "")) for r in rows[:200]])
         sheet.column_dimensions[sheet.cell(1, column).column_letter].width = min(width + 2, 60)
