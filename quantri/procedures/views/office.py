@@ -68,7 +68,7 @@ def import_workbook(request):
                 dry_run=form.cleaned_data["dry_run"],
             )
         except CatalogueImportError as exc:
-            context["errors"] = exc.errors
+            context["errors"], context["filename"] = exc.errors, form.cleaned_data["file"].name
         else:
             if not report.dry_run:
                 messages.success(request, _import_message(report))

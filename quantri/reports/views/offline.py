@@ -43,12 +43,15 @@ def report_upload(request, pk: int):
         for error in form.errors.get("file", []):
             messages.error(request, error)
         return redirect("reports:unit_report", pk=report_request.pk)
+    upload = form.cleaned_data["file"]
     try:
         services.report_import_xlsx(
-            request=report_request, user=request.user, content=form.cleaned_data["file"].content
+            request=report_request, user=request.user, content=upload.content
         )
     except ValidationError as exc:
-        messages.error(request, _("Nothing was saved: the file has problems."))
+        messages.error(
+            request, _("Nothing was saved: %(name)s has problems.") % {"name": upload.name}
+        )
         for message in exc.messages:
             messages.error(request, message)
     else:
