@@ -16,23 +16,23 @@ Plain Python: no Django here.
 """
 
 import csv
-import re
 from collections.abc import Iterable, Iterator
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils.exceptions import IllegalCharacterError
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 # Tab and carriage return start a formula in some spreadsheets even before the = (OWASP).
 FORMULA_PREFIXES = ("\t", "\r")
-_LEADING_SPACE = re.compile(r"^[ \n\u00a0]*")
+LEADING_SPACES = " \n\u00a0"
 
 
 def looks_like_formula(text: str) -> bool:
     """Would a spreadsheet read this text as a formula (or a sum like +1+1)?"""
     if text.startswith(FORMULA_PREFIXES):
         return True
-    return _LEADING_SPACE.sub("", text, count=1).startswith(FORMULA_STARTS)
+    return text.lstrip(LEADING_SPACES).startswith(FORMULA_STARTS)
 
 
 # XLSX ---------------------------------------------------------------------------------------
@@ -45,10 +45,13 @@ def write_cell(sheet, row: int, column: int, value, *, style: str | None = None)
     if style is not None:
         cell.style = style
     if isinstance(value, str):
-        # Control characters other than tab and line breaks are not allowed in a worksheet
-        # (openpyxl refuses the whole file): they never mean anything in user text.
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.value = value
+        try:
+            cell.value = value
+        except IllegalCharacterError:
+            # Control characters other than tab and line breaks are not allowed in a
+            # worksheet: they never mean anything in user text, so they go, not the export.
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            cell.value = value
         cell.data_type = "s"  # openpyxl makes "=…" a formula and "#N/A" an error
         if looks_like_formula(value):
             cell.quotePrefix = True
