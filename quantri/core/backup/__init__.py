@@ -78,7 +78,9 @@ def backup_create(*, path: Path, database: str = DEFAULT_DB_ALIAS) -> BackupSumm
     )
 
 
-def backup_restore(*, path: Path, force: bool = False, database: str = DEFAULT_DB_ALIAS):
+def backup_restore(
+    *, path: Path, force: bool = False, database: str = DEFAULT_DB_ALIAS
+) -> BackupSummary:
     connection = connections[database]
     if not path.is_file():
         raise BackupError(_("%(file)s does not exist.") % {"file": path})

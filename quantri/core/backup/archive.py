@@ -80,8 +80,11 @@ def open_verified(path: Path) -> tuple[zipfile.ZipFile, dict]:
             _("%(file)s is not a backup this version can read (format %(format)s).")
             % {"file": path.name, "format": manifest.get("format_version")}
         )
-    expected = {MANIFEST, manifest["database"]["member"]}
-    expected |= {entry["member"] for entry in manifest["files"]}
+    try:
+        expected = {MANIFEST, manifest["database"]["member"]}
+        expected |= {entry["member"] for entry in manifest["files"]}
+    except (KeyError, TypeError):
+        expected = set()
     if set(archive.namelist()) != expected:
         archive.close()
         raise BackupError(
