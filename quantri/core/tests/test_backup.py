@@ -13,6 +13,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -79,8 +80,8 @@ def empty_instance(tmp_path):
         cursor.execute(f'CREATE DATABASE "{name}"')
     settings = connection.settings_dict
     env["DATABASE_URL"] = (
-        f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:"
-        f"{settings['PORT']}/{name}"
+        f"postgres://{quote(settings['USER'])}:{quote(settings['PASSWORD'])}@"
+        f"{settings['HOST']}:{settings['PORT']}/{name}"
     )
 
     def count(table):
