@@ -90,10 +90,7 @@ def backup_restore(
         media_root = Path(settings.MEDIA_ROOT)
         if not force:
             _check_empty(connection, media_root)
-        media_root.mkdir(parents=True, exist_ok=True)
-        # Staged inside MEDIA_ROOT so the uploads move into place by rename, even when
-        # MEDIA_ROOT is its own mount.
-        staging = Path(tempfile.mkdtemp(prefix=".quantri-restore-", dir=media_root))
+        staging = _staging_folder(media_root)
         try:
             dump = staging / "database"
             extract_verified(archive, manifest["database"], dump)
@@ -101,7 +98,16 @@ def backup_restore(
                 target = staging / "media" / safe_relative(entry["path"])
                 extract_verified(archive, entry, target)
             databases.load(connection, dump, replace=force)
-            _swap_media(staging / "media", media_root, keep={staging.name})
+            try:
+                _swap_media(staging / "media", media_root, keep={staging.name})
+            except OSError as exc:
+                raise BackupError(
+                    _(
+                        "The database was restored, but the uploads could not be moved into "
+                        "MEDIA_ROOT (%(error)s): restore again with --force."
+                    )
+                    % {"error": exc.strerror}
+                ) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return BackupSummary(
@@ -175,6 +181,18 @@ def _check_empty(connection, media_root: Path) -> None:
                 "to replace them."
             )
         )
+
+
+def _staging_folder(media_root: Path) -> Path:
+    """Inside MEDIA_ROOT, so the uploads move into place by rename even when MEDIA_ROOT is a
+    mount of its own; creating it also proves MEDIA_ROOT writable before anything changes."""
+    try:
+        media_root.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=".quantri-restore-", dir=media_root))
+    except OSError as exc:
+        raise BackupError(
+            _("MEDIA_ROOT cannot be written (%(error)s).") % {"error": exc.strerror}
+        ) from None
 
 
 def _swap_media(restored: Path, media_root: Path, *, keep: set[str]) -> None:
