@@ -21,9 +21,13 @@ demo: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/quantri demo
 
+# The demo runs with production settings over plain http on loopback: QUANTRI_LOCAL_HTTP=1
+# turns off the HTTPS redirect, HSTS and secure-only cookies that would block sign-in there.
+# WhiteNoise serves the collected static files, as under gunicorn (docs/deployment.md).
 run: demo
+	QUANTRI_LOCAL_HTTP=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Quản trị: http://$(HOST):$(PORT)/"
-	$(BIN)/python manage.py runserver --insecure $(HOST):$(PORT)
+	QUANTRI_LOCAL_HTTP=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 check: install
 	$(BIN)/ruff check .

@@ -83,6 +83,8 @@ def prepare(procedures: int) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    # The pages name their stylesheets through the manifest collectstatic writes.
+    call_command("collectstatic", interactive=False, verbosity=0)
     call_command("demo", stdout=open(os.devnull, "w"))
     _bench_category()
     _generate_procedures(procedures)
@@ -390,6 +392,7 @@ def bench_database(label: str, database_url: str, options) -> dict:
         "SECRET_KEY": "bench-" + os.urandom(8).hex(),
         "DEBUG": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
+        "QUANTRI_LOCAL_HTTP": "1",  # plain http on loopback: no redirect to https
         "QUANTRI_FEEDBACK_RATE_LIMIT": "0",  # read by quantri.feedback.ratelimit
         "BENCH_LOG": str(workdir / "server.log"),
         "DJANGO_SETTINGS_MODULE": "config.settings",

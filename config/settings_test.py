@@ -15,3 +15,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The suite and its browser tests (live_server) talk plain http, as `make run` does.
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+# WhiteNoise finds static files in the apps, as with DEBUG on: no collectstatic before tests.
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = True
