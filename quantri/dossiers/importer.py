@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from django.db import transaction
 from django.utils import timezone
@@ -141,9 +142,16 @@ def _xlsx_rows(path: Path) -> Iterator[list]:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise ValueError(f"{path.name}: not a readable XLSX workbook ({error})") from None
+    read = 0  # rows handed on, for the message below
     try:
         for row in book.active.iter_rows(values_only=True):
             yield ["" if v is None else v for v in row]
+            read += 1
+    except ParseError:
+        # The sheet is parsed as it is read, so a cell no XML may hold (a NUL or another
+        # control character, written by hand into the file) stops it midway.
+        message = _("%(name)s, row %(row)s: a cell holds a control character (such as NUL)")
+        raise ValueError(message % {"name": path.name, "row": read + 1}) from None
     finally:
         book.close()
 

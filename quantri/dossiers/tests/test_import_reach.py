@@ -4,13 +4,18 @@ through the command with --agency, through the API with a session and with a one
 row is a row error that names neither the owner nor what the dossier holds, and nothing is
 saved. A control character in a cell is a row error on every path too."""
 
+import io
+import zipfile
+
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from openpyxl import Workbook
 
 from quantri.dossiers.models import Dossier, DossierImport
 from quantri.dossiers.tests.conftest import register
 from quantri.dossiers.tests.test_api import _record
-from quantri.dossiers.tests.test_import import good_rows, write_csv
+from quantri.dossiers.tests.test_import import HEADER, good_rows, write_csv
 from quantri.dossiers.tests.test_import_page import csv_file, upload
 from quantri.dossiers.tests.test_source_keys import _post, raw_key  # noqa: F401 (fixture)
 from quantri.orgs.models import Agency
@@ -208,3 +213,41 @@ def test_a_line_break_in_a_name_is_no_error(client, alice, procedure, department
     body = {"dossiers": [_record(procedure, department, applicant_name="Lê Văn\nBình")]}
     response = client.post(API, body, content_type="application/json")
     assert response.status_code == 200 and response.json()["created"] == 1
+
+
+def xlsx_with_a_control_character(procedure, department) -> bytes:
+    """An export whose second dossier's code holds &#1; in the sheet's XML: openpyxl cannot
+    write such a cell, someone editing the file by hand can."""
+    rows = good_rows(procedure, department)
+    rows[1][0] = "MARK"
+    book = Workbook()
+    for row in [HEADER, *rows]:
+        book.active.append(row)
+    saved = io.BytesIO()
+    book.save(saved)
+    source, edited = zipfile.ZipFile(saved), io.BytesIO()
+    with zipfile.ZipFile(edited, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, source.read(name).replace(b"MARK", b"HS-&#1;2"))
+    return edited.getvalue()
+
+
+def test_the_upload_page_names_the_row_of_a_control_character_in_a_workbook(
+    client_en, alice, procedure, department
+):
+    client_en.force_login(alice)
+    content = xlsx_with_a_control_character(procedure, department)
+    response = upload(client_en, SimpleUploadedFile("export.xlsx", content))
+    assert response.status_code == 200
+    assert "export.xlsx, row 3: a cell holds a control character" in response.content.decode()
+    assert not Dossier.objects.exists()
+
+
+def test_the_command_names_the_row_of_a_control_character_in_a_workbook(
+    tmp_path, procedure, department
+):
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(xlsx_with_a_control_character(procedure, department))
+    with pytest.raises(CommandError, match="export.xlsx, row 3: a cell holds a control"):
+        call_command("dossiers", "import", str(path), "--source", "ours")
+    assert not Dossier.objects.exists()
