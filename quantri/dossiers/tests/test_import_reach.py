@@ -5,7 +5,6 @@ row is a row error that names neither the owner nor what the dossier holds, and 
 saved. A control character in a cell is a row error on every path too."""
 
 import io
-import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,6 +18,7 @@ from quantri.dossiers.tests.test_import import HEADER, good_rows, write_csv
 from quantri.dossiers.tests.test_import_page import csv_file, upload
 from quantri.dossiers.tests.test_source_keys import _post, raw_key  # noqa: F401 (fixture)
 from quantri.orgs.models import Agency
+from quantri.testing.workbooks import with_raw_xml
 
 API = "/api/dossiers/import"
 REFUSED = "this code belongs to a dossier outside the agencies you manage"
@@ -225,11 +225,7 @@ def xlsx_with_a_control_character(procedure, department) -> bytes:
         book.active.append(row)
     saved = io.BytesIO()
     book.save(saved)
-    source, edited = zipfile.ZipFile(saved), io.BytesIO()
-    with zipfile.ZipFile(edited, "w") as target:
-        for name in source.namelist():
-            target.writestr(name, source.read(name).replace(b"MARK", b"HS-&#1;2"))
-    return edited.getvalue()
+    return with_raw_xml(saved.getvalue(), b"MARK", b"HS-&#1;2")
 
 
 def test_the_upload_page_names_the_row_of_a_control_character_in_a_workbook(

@@ -16,6 +16,7 @@ from quantri.procedures.models import Procedure, ProcedureField
 from quantri.procedures.tests.factories import ProcedureFactory
 from quantri.procedures.tests.workbooks import good_rows, workbook
 from quantri.testing.factories import UserFactory
+from quantri.testing.workbooks import with_raw_xml
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +148,15 @@ def test_a_catalogue_import_error_is_still_all_or_nothing(department, health_pro
         catalogue_import(content=workbook(rows, fields=RENAMING), user=None, agencies=[department])
     assert not ProcedureField.objects.filter(code="MOI").exists()
     assert not Procedure.objects.filter(code="1.001234").exists()
+
+
+def test_a_control_character_in_a_cell_is_named_by_sheet_and_row(department):
+    rows = good_rows(department.code)
+    rows[1] = (rows[1][0], "MARK", *rows[1][2:])
+    content = with_raw_xml(workbook(rows), b"MARK", b"Th&#0;ng b&#225;o")
+    with pytest.raises(CatalogueImportError) as raised:
+        catalogue_import(content=content, user=None, agencies=[department])
+    assert raised.value.errors == [
+        "Sheet “Procedures”, row 3: a cell holds a control character (such as NUL)."
+    ]
+    assert not Procedure.objects.exists()
