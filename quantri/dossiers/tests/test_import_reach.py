@@ -247,3 +247,11 @@ def test_the_command_names_the_row_of_a_control_character_in_a_workbook(
     with pytest.raises(CommandError, match="export.xlsx, row 3: a cell holds a control"):
         call_command("dossiers", "import", str(path), "--source", "ours")
     assert not Dossier.objects.exists()
+
+
+def test_the_refusal_reads_in_vietnamese_on_the_page(
+    client, alice, procedure, department, erins_dossier
+):
+    client.force_login(alice)
+    html = upload(client, csv_file(takeover_rows(procedure, department, erins_dossier)))
+    assert "mã này thuộc một hồ sơ ngoài các cơ quan, đơn vị bạn quản lý" in html.content.decode()
