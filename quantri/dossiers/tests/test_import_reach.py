@@ -21,6 +21,7 @@ from quantri.orgs.models import Agency
 from quantri.testing.workbooks import with_raw_xml
 
 API = "/api/dossiers/import"
+ENGLISH = {"HTTP_COOKIE": "django_language=en"}  # messages asserted as their msgids
 REFUSED = "this code belongs to a dossier outside the agencies you manage"
 
 
@@ -80,16 +81,16 @@ def test_the_upload_page_still_updates_the_users_own_dossiers(
 
 
 def test_the_session_api_refuses_another_agencys_code(
-    client, alice, procedure, department, erins_dossier
+    client_en, alice, procedure, department, erins_dossier
 ):
-    client.force_login(alice)
+    client_en.force_login(alice)
     body = {
         "dossiers": [
             _record(procedure, department),
             _record(procedure, department, code=erins_dossier.code, applicant_name="Kẻ Lạ"),
         ]
     }
-    response = client.post(API, body, content_type="application/json")
+    response = client_en.post(API, body, content_type="application/json")
     assert response.status_code == 400
     assert response.json() == {
         "created": 0,
@@ -115,7 +116,7 @@ def test_a_key_refuses_another_agencys_code_even_partially(
             _record(procedure, department, code=erins_dossier.code),
         ],
     }
-    response = _post(raw_key, body)
+    response = _post(raw_key, body, **ENGLISH)
     assert response.status_code == 200
     data = response.json()
     assert (data["created"], data["updated"], data["rejected"]) == (1, 0, 1)
@@ -149,14 +150,14 @@ def test_the_operator_without_agency_may_still_move_a_dossier(
 
 
 def test_a_refused_code_beyond_the_first_chunk_is_found(
-    client, alice, procedure, department, erins_dossier, monkeypatch
+    client_en, alice, procedure, department, erins_dossier, monkeypatch
 ):
     """Codes are checked a chunk at a time; the chunk boundary changes nothing."""
     monkeypatch.setattr("quantri.dossiers.importer.CHUNK", 2)
-    client.force_login(alice)
+    client_en.force_login(alice)
     records = [_record(procedure, department, code=f"API-{n}") for n in range(5)]
     records.append(_record(procedure, department, code=erins_dossier.code))
-    response = client.post(API, {"dossiers": records}, content_type="application/json")
+    response = client_en.post(API, {"dossiers": records}, content_type="application/json")
     assert response.json()["errors"] == [f"item 6, field code: {REFUSED}"]
     assert not Dossier.objects.filter(agency=department).exists()
     assert_untouched(erins_dossier)
@@ -187,11 +188,11 @@ def test_the_command_refuses_a_control_character(tmp_path, procedure, department
 
 @pytest.mark.parametrize("code", ["API-\x001", "API-\n1", "API-\x1b1"])
 def test_the_session_api_refuses_a_control_character_in_a_code(
-    client, alice, procedure, department, code
+    client_en, alice, procedure, department, code
 ):
-    client.force_login(alice)
+    client_en.force_login(alice)
     body = {"dossiers": [_record(procedure, department, code=code)]}
-    response = client.post(API, body, content_type="application/json")
+    response = client_en.post(API, body, content_type="application/json")
     assert response.status_code == 400
     [error] = response.json()["errors"]
     assert error.startswith("item 1, field code: contains the control character U+00")
@@ -200,7 +201,7 @@ def test_the_session_api_refuses_a_control_character_in_a_code(
 
 def test_a_key_refuses_a_nul_byte(raw_key, procedure, department):  # noqa: F811
     body = {"dossiers": [_record(procedure, department, code="API-\x001")]}
-    response = _post(raw_key, body)
+    response = _post(raw_key, body, **ENGLISH)
     assert response.status_code == 400
     assert response.json()["errors"] == [
         "item 1, field code: contains the control character U+0000"
@@ -208,10 +209,10 @@ def test_a_key_refuses_a_nul_byte(raw_key, procedure, department):  # noqa: F811
     assert not Dossier.objects.exists()
 
 
-def test_a_line_break_in_a_name_is_no_error(client, alice, procedure, department):
-    client.force_login(alice)
+def test_a_line_break_in_a_name_is_no_error(client_en, alice, procedure, department):
+    client_en.force_login(alice)
     body = {"dossiers": [_record(procedure, department, applicant_name="Lê Văn\nBình")]}
-    response = client.post(API, body, content_type="application/json")
+    response = client_en.post(API, body, content_type="application/json")
     assert response.status_code == 200 and response.json()["created"] == 1
 
 
