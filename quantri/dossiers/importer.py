@@ -271,6 +271,10 @@ class Cleaner:
         """The row's values, and the (column, message) pairs of its errors."""
         errors: list[tuple[str, str]] = []
         values: dict = {}
+        # One look at the whole row (isprintable is false for any control character, and for
+        # a few harmless ones such as a no-break space); the cells are searched one by one only
+        # then: a search per cell would cost a tenth of the import's time.
+        suspect = not "".join([c for c in raw.values() if isinstance(c, str)]).isprintable()
         for name, header, convert, default in self.columns:
             cell = raw.get(header, "")
             text = cell.strip() if isinstance(cell, str) else cell
@@ -279,8 +283,10 @@ class Cleaner:
                     errors.append((header, "required"))
                 values[name] = default
                 continue
-            if isinstance(text, str) and (
-                bad := control_character(text, code=name != "applicant_name")
+            if (
+                suspect
+                and isinstance(text, str)
+                and (bad := control_character(text, code=name != "applicant_name"))
             ):
                 errors.append(
                     (header, _("contains the control character %(char)s") % {"char": bad})
