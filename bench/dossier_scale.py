@@ -47,6 +47,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--reimport", action="store_true", help="Also time a second import.")
     parser.add_argument("--progress", action="store_true", help="Show the import's progress.")
+    parser.add_argument(
+        "--scoped",
+        action="store_true",
+        help="Import as the department's key or office would: codes checked against its reach.",
+    )
     parser.add_argument("--rebuild", action="store_true", help="Also time rebuild-aggregates.")
     parser.add_argument("--folder", help="Where the export and the SQLite file go (default /tmp).")
     args = parser.parse_args()
@@ -131,8 +136,9 @@ def run(args, folder: Path) -> None:
     seconds = time.perf_counter() - start
     size = export.stat().st_size / 2**20
     print(f"generate the export file: {seconds:.1f} s ({size:,.0f} MB CSV)")
+    allowed = Agency.objects.subtree_ids(department) if args.scoped else None
     start = time.perf_counter()
-    result = importer.import_file(export, source="bench", progress=args.progress)
+    result = importer.import_file(export, source="bench", progress=args.progress, allowed=allowed)
     seconds = time.perf_counter() - start
     assert result.created == args.count and not result.errors, result.errors[:5]
     print(
@@ -141,7 +147,7 @@ def run(args, folder: Path) -> None:
     )
     if args.reimport:
         start = time.perf_counter()
-        result = importer.import_file(export, source="bench")
+        result = importer.import_file(export, source="bench", allowed=allowed)
         seconds = time.perf_counter() - start
         assert result.updated == args.count
         print(

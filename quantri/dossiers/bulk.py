@@ -72,6 +72,23 @@ def existing(codes: list[str]) -> dict[str, dict]:
     return found
 
 
+def held_elsewhere(codes: list[str], allowed: set[int] | None) -> set[str]:
+    """Those of `codes` that are already dossiers of an agency not in `allowed` (None: every
+    agency is allowed). One query per LOOKUP_BATCH codes; the agencies are compared here
+    rather than in SQL, since a province's manager may hold hundreds of them."""
+    if allowed is None:
+        return set()
+    held = set()
+    for start in range(0, len(codes), LOOKUP_BATCH):
+        batch = codes[start : start + LOOKUP_BATCH]
+        for code, agency_id in Dossier.objects.filter(code__in=batch).values_list(
+            "code", "agency_id"
+        ):
+            if agency_id not in allowed:
+                held.add(code)
+    return held
+
+
 @transaction.atomic
 def save(rows: list[dict], *, deltas: dict | None = None, last_import=None) -> tuple[int, int]:
     """Create or update dossiers by code. Returns (created, updated); a known dossier whose

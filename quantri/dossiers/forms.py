@@ -1,10 +1,12 @@
+from pathlib import PurePath
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quantri.core.calendar import working_calendar
-from quantri.core.uploads import TEXT, XLSX, check_upload
+from quantri.core.uploads import TEXT, XLSX, CheckedUpload, check_upload
 from quantri.dossiers.models import Channel, ColumnMapping, Rating
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
@@ -122,9 +124,31 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         max_bytes = settings.QUANTRI_MAX_UPLOAD_MB * 1024 * 1024
-        checked = check_upload(self.cleaned_data["file"], kinds={TEXT, XLSX}, max_bytes=max_bytes)
+        upload = self.cleaned_data["file"]
+        try:
+            checked = check_upload(upload, kinds={TEXT, XLSX}, max_bytes=max_bytes)
+        except forms.ValidationError:
+            checked = _csv_with_control_characters(upload, max_bytes)
+            if checked is None:
+                raise
         if checked.kind == TEXT and not checked.name.lower().endswith(".csv"):
             raise forms.ValidationError(
                 _("%(name)s is not a .csv or .xlsx file.") % {"name": checked.name}
             )
         return checked
+
+
+def _csv_with_control_characters(upload, max_bytes: int) -> CheckedUpload | None:
+    """A .csv that is UTF-8 text but for a control character somewhere (a NUL byte in a
+    code): check_upload refuses it as "not text", which does not say where to look. It goes
+    to the importer, which names each such cell by row and column and saves nothing."""
+    name = PurePath(upload.name or "").name
+    if not name.lower().endswith(".csv") or upload.size > max_bytes:
+        return None
+    upload.seek(0)
+    content = upload.read()
+    try:
+        content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return CheckedUpload(name=name, content=content, kind=TEXT) if content else None

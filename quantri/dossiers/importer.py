@@ -8,14 +8,16 @@ import csv
 import datetime
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from quantri.core.cells import control_character
 from quantri.core.text import fold
 from quantri.dossiers import aggregates, bulk, services
 from quantri.dossiers.import_values import COLUMNS, ChoiceReader
@@ -141,11 +143,16 @@ def _xlsx_rows(path: Path) -> Iterator[list]:
         book = open_workbook(path, read_only=True, data_only=True)
     except UnreadableSpreadsheet:
         raise ValueError(unreadable) from None
+    read = 0  # rows handed on, for the message below
     try:
         for row in read_rows(book.active):
             yield ["" if v is None else v for v in row]
+            read += 1
     except UnreadableSpreadsheet:
-        raise ValueError(unreadable) from None
+        # The sheet is parsed as it is read, so a cell no XML may hold (a NUL or another
+        # control character, written by hand into the file) stops it midway.
+        message = _("%(name)s, row %(row)s: a cell holds a control character (such as NUL)")
+        raise ValueError(message % {"name": path.name, "row": read + 1}) from None
     finally:
         book.close()
 
@@ -265,12 +272,26 @@ class Cleaner:
         """The row's values, and the (column, message) pairs of its errors."""
         errors: list[tuple[str, str]] = []
         values: dict = {}
+        # One look at the whole row (isprintable is false for any control character, and for
+        # a few harmless ones such as a no-break space); the cells are searched one by one only
+        # then: a search per cell would cost a tenth of the import's time.
+        suspect = not "".join([c for c in raw.values() if isinstance(c, str)]).isprintable()
         for name, header, convert, default in self.columns:
             cell = raw.get(header, "")
             text = cell.strip() if isinstance(cell, str) else cell
             if text == "" or text is None:
                 if header in self.required:
                     errors.append((header, "required"))
+                values[name] = default
+                continue
+            if (
+                suspect
+                and isinstance(text, str)
+                and (bad := control_character(text, code=name != "applicant_name"))
+            ):
+                errors.append(
+                    (header, _("contains the control character %(char)s") % {"char": bad})
+                )
                 values[name] = default
                 continue
             try:
@@ -408,31 +429,27 @@ def run(
 ) -> Result:
     """Check every row; write the good ones chunk by chunk in one transaction, which is
     undone at the end when a row was bad and `partial` is off (every error is still found
-    and reported, so one run lists everything to fix)."""
+    and reported, so one run lists everything to fix).
+
+    With `allowed`, a row whose code is already a dossier of an agency outside it is a row
+    error: codes are unique across all agencies, and without this an import naming its own
+    agency would take another agency's dossier over (issue 11)."""
     clean, result, seen = Cleaner(mapping, Lookups(), allowed, words), Result(), set()
     deltas: dict = defaultdict(Counter)
     try:
         with transaction.atomic():
             record = DossierImport.objects.create(**audit, partial=partial)
-            chunk = []
+            batch = _Batch(result, deltas, record, mapping, where, allowed, partial)
             for number, raw in tqdm(numbered, desc="Importing", unit=" rows", disable=not progress):
                 values, errors = clean(raw)
                 if not errors and values["code"] in seen:
                     errors.append((mapping["code"], "the same code appears twice in the file"))
                 if errors:
-                    result.rejected += 1
-                    for column, message in errors:
-                        if len(result.errors) < MAX_ERRORS:
-                            result.errors.append(f"{where(number, column)}: {message}")
-                        elif len(result.errors) == MAX_ERRORS:
-                            result.errors.append(f"… more errors after the first {MAX_ERRORS}")
+                    _reject(result, where, number, errors)
                     continue
                 seen.add(values["code"])
-                if partial or not result.rejected:  # rows after a fatal error are only checked
-                    chunk.append(values)
-                if len(chunk) >= CHUNK:
-                    _write(chunk, result, deltas, record)
-            _write(chunk, result, deltas, record)
+                batch.add(number, values)
+            batch.flush()
             if result.rejected and not partial:
                 raise _Refused
             aggregates.write(deltas)
@@ -444,6 +461,48 @@ def run(
     if result.created + result.updated >= ANALYZE_AFTER:
         bulk.analyze()
     return result
+
+
+def _reject(result: Result, where, number: int, errors: list[tuple[str, str]]) -> None:
+    result.rejected += 1
+    for column, message in errors:
+        if len(result.errors) < MAX_ERRORS:
+            result.errors.append(f"{where(number, column)}: {message}")
+        elif len(result.errors) == MAX_ERRORS:
+            result.errors.append(f"… more errors after the first {MAX_ERRORS}")
+
+
+@dataclass
+class _Batch:
+    """Rows whose cells are good, held until CHUNK of them can be checked against the stored
+    dossiers in one query (whose codes are out of reach) and written."""
+
+    result: Result
+    deltas: dict
+    record: DossierImport
+    mapping: dict
+    where: Callable[[int, str], str]
+    allowed: set[int] | None
+    partial: bool
+    rows: list = field(default_factory=list)
+
+    def add(self, number: int, values: dict) -> None:
+        self.rows.append((number, values))
+        if len(self.rows) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        held = bulk.held_elsewhere([values["code"] for _n, values in self.rows], self.allowed)
+        chunk = []
+        for number, values in self.rows:
+            if values["code"] in held:
+                # Says neither whose dossier it is nor anything of what it holds.
+                message = _("this code belongs to a dossier outside the agencies you manage")
+                _reject(self.result, self.where, number, [(self.mapping["code"], message)])
+            elif self.partial or not self.result.rejected:  # after a fatal error: only checked
+                chunk.append(values)
+        self.rows.clear()
+        _write(chunk, self.result, self.deltas, self.record)
 
 
 def _write(chunk: list, result: Result, deltas, record) -> None:

@@ -30,6 +30,7 @@ from quantri.procedures.models import (
 from quantri.procedures.services import (
     FeeData,
     ProcedureData,
+    field_add,
     field_save,
     procedure_save,
 )
@@ -57,6 +58,7 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     fields_saved: int = 0
+    warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
 
     @property
@@ -74,11 +76,19 @@ def catalogue_import(
     user,
     agencies=None,
     default_agency: Agency | None = None,
+    owns_fields: bool = False,
     dry_run: bool = False,
     track: Callable[[Iterable], Iterable] = lambda rows: rows,
 ) -> ImportReport:
     """Import a catalogue workbook. `agencies` limits the implementing agencies rows may name
-    (the ones the user manages); rows with no agency take `default_agency`."""
+    (the ones the user manages); rows with no agency take `default_agency`.
+
+    Fields (lĩnh vực) are shared by every agency's procedures and shown on every agency's
+    public pages, so only their owner — an administrator, or the operator running the
+    command for no particular agency: `owns_fields` — renames or reorders them. Anyone
+    else's workbook may add a field the catalogue lacks (it changes nothing another agency
+    shows); a known field keeps its name and place, and a different name in the workbook
+    is reported as a warning."""
     if detect_kind(content) != XLSX:
         raise CatalogueImportError([_("The file is not an .xlsx workbook.")])
     try:
@@ -92,7 +102,8 @@ def catalogue_import(
     report = ImportReport(dry_run=dry_run)
     try:
         with transaction.atomic():
-            _save(fields, procedures, user, report, track)
+            _save_fields(fields, report, owns_fields)
+            _save(procedures, user, report, track)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -100,9 +111,25 @@ def catalogue_import(
     return report
 
 
-def _save(fields, procedures, user, report: ImportReport, track) -> None:
-    for order, (code, name) in enumerate(fields, start=1):
-        report.fields_saved += field_save(code=code, name=name, order=order)[1]
+def _save_fields(fields, report: ImportReport, owns_fields: bool) -> None:
+    if owns_fields:
+        for order, (_row, code, name) in enumerate(fields, start=1):
+            report.fields_saved += field_save(code=code, name=name, order=order)[1]
+        return
+    for row, code, name in fields:
+        kept, created = field_add(code=code, name=name)
+        report.fields_saved += created
+        if kept.name != name:
+            report.warnings.append(
+                _(
+                    "%(where)s: the field %(code)s keeps its name “%(kept)s”; fields are "
+                    "shared by every agency and only an administrator renames them."
+                )
+                % {"where": row.where("name"), "code": code, "kept": kept.name}
+            )
+
+
+def _save(procedures, user, report: ImportReport, track) -> None:
     known = {f.code: f for f in ProcedureField.objects.all()}
     errors = []
     for row, data in track(procedures):
@@ -156,7 +183,7 @@ class _Checker:
             )
         return fields, procedures
 
-    def _fields(self, rows: list[Row]) -> list[tuple[str, str]]:
+    def _fields(self, rows: list[Row]) -> list[tuple[Row, str, str]]:
         fields = []
         for row in rows:
             code, name = row.text("code"), row.text("name")
@@ -165,7 +192,7 @@ class _Checker:
             elif not name:
                 self.error(row, "name", _("a field name is required."))
             else:
-                fields.append((code[:30], name[:255]))
+                fields.append((row, code[:30], name[:255]))
                 self.field_codes.add(code)
         return fields
 
@@ -223,11 +250,12 @@ class _Checker:
             )
         owner = self.owners.get(code)
         if owner is not None and owner.code not in self.agencies:
+            # Without naming the owner: the code is all the importer brought.
             self.error(
                 row,
                 key,
-                _("%(code)s belongs to %(agency)s, whose procedures you may not manage.")
-                % {"code": code, "agency": owner},
+                _("%(code)s is a procedure of an agency whose procedures you may not manage.")
+                % {"code": code},
             )
         return code
 

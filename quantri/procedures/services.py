@@ -150,6 +150,17 @@ def field_save(*, code: str, name: str, order: int = 0) -> tuple[ProcedureField,
 
 
 @transaction.atomic
+def field_add(*, code: str, name: str) -> tuple[ProcedureField, bool]:
+    """The field with this code, created last in the list when the catalogue lacks it; an
+    existing one is returned as its owner left it (see importing.catalogue_import)."""
+    existing = ProcedureField.objects.filter(code=code).first()
+    if existing is not None:
+        return existing, False
+    last = ProcedureField.objects.aggregate(last=Max("order"))["last"] or 0
+    return field_save(code=code, name=name, order=last + 1)
+
+
+@transaction.atomic
 def review_create(
     *, agency: Agency, year: int, title: str, user, started_on: datetime.date | None = None
 ) -> ProcedureReview:

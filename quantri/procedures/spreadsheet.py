@@ -9,6 +9,7 @@ re-imported by a Vietnamese user and the other way round.
 import datetime
 import io
 from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError
 
 from django.conf import settings
 from django.utils import translation
@@ -166,11 +167,19 @@ def _read_sheet(sheet: Sheet, worksheet, errors: list[str]) -> list[Row]:
     positions = _column_positions(sheet, header, errors)
     if positions is None:
         return []
-    rows = []
-    for number, line in enumerate(lines, start=2):
-        values = {key: line[i] if i < len(line) else None for key, i in positions.items()}
-        if any(v not in (None, "") for v in values.values()):
-            rows.append(Row(sheet, number, values))
+    rows, number = [], 1
+    try:
+        for number, line in enumerate(lines, start=2):
+            values = {key: line[i] if i < len(line) else None for key, i in positions.items()}
+            if any(v not in (None, "") for v in values.values()):
+                rows.append(Row(sheet, number, values))
+    except ParseError:
+        # The sheet is parsed as it is read: a cell no XML may hold (a NUL or another control
+        # character, written into the file by hand) stops it on the row after the last read.
+        raise WorkbookError(
+            _("Sheet “%(sheet)s”, row %(row)s: a cell holds a control character (such as NUL).")
+            % {"sheet": sheet.title, "row": number + 1}
+        ) from None
     return rows
 
 

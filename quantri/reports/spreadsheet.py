@@ -7,6 +7,7 @@ its sheet, row and column; the caller saves nothing unless there is none.
 
 import io
 from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -182,6 +183,10 @@ def _open(content: bytes):
         return open_workbook(io.BytesIO(content), data_only=True)
     except UnreadableSpreadsheet:
         raise TemplateErrors([_("The file is not a readable .xlsx workbook.")]) from None
+    except ParseError:  # a cell no XML may hold, written into the file by hand
+        raise TemplateErrors(
+            [_("A cell of the file holds a control character (such as NUL).")]
+        ) from None
 
 
 def _where(sheet: str, row: int, column: str, header: str) -> str:

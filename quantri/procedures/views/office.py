@@ -65,6 +65,7 @@ def import_workbook(request):
                 user=request.user,
                 agencies=agencies,
                 default_agency=form.cleaned_data["agency"],
+                owns_fields=access.is_superuser,
                 dry_run=form.cleaned_data["dry_run"],
             )
         except CatalogueImportError as exc:
@@ -72,6 +73,8 @@ def import_workbook(request):
         else:
             if not report.dry_run:
                 messages.success(request, _import_message(report))
+                for warning in report.warnings:
+                    messages.warning(request, warning)
                 return redirect("procedures:manage")
             context["report"] = report
     return render(request, "procedures/import.html", context)

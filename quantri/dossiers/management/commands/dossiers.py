@@ -21,6 +21,11 @@ class Command(BaseCommand):
         imp.add_argument("file")
         imp.add_argument("--source", required=True, help="The saved column mapping to use.")
         imp.add_argument("--partial", action="store_true", help="Keep the good rows.")
+        imp.add_argument(
+            "--agency",
+            help="Only this agency's and its units' dossiers: a row of another agency, or a "
+            "code already held by another agency's dossier, is a bad row.",
+        )
         gen = sub.add_parser("generate", help="Generate realistic test dossiers (seeded).")
         gen.add_argument("--count", type=int, required=True)
         gen.add_argument("--year", type=int, required=True)
@@ -53,11 +58,16 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from None
 
-    def _import(self, *, file, source, partial, **_):
+    def _import(self, *, file, source, partial, agency, **_):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{file}: no such file")
-        result = importer.import_file(path, source=source, partial=partial, progress=True)
+        # The operator on the server may write any agency's dossiers; --agency scopes a run to
+        # one agency's subtree exactly as that agency's key is scoped on the API.
+        allowed = Agency.objects.subtree_ids(_agency(agency)) if agency else None
+        result = importer.import_file(
+            path, source=source, partial=partial, allowed=allowed, progress=True
+        )
         for line in result.errors:
             self.stderr.write(line)
         if result.errors and not partial:

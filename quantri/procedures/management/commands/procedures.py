@@ -26,7 +26,11 @@ class Command(BaseCommand):
         )
         importing.add_argument("file", help=_("the .xlsx workbook"))
         importing.add_argument(
-            "--agency", help=_("code of the implementing agency for rows that name none")
+            "--agency",
+            help=_(
+                "import for this agency: rows that name none take it, rows and codes of other "
+                "agencies are refused, shared fields are not renamed"
+            ),
         )
         importing.add_argument(
             "--dry-run", action="store_true", help=_("check the workbook and save nothing")
@@ -47,11 +51,16 @@ class Command(BaseCommand):
     def _import(self, file: str, agency_code: str | None, dry_run: bool) -> None:
         content = _read(Path(file))
         agency = _agency(agency_code) if agency_code else None
+        # The operator on the server acts for the whole catalogue, as an administrator does;
+        # with --agency the run is that agency's own import, with the same limits as its page.
+        scope = Agency.objects.filter(pk__in=Agency.objects.subtree_ids(agency)) if agency else None
         try:
             report = catalogue_import(
                 content=content,
                 user=None,
+                agencies=scope,
                 default_agency=agency,
+                owns_fields=agency is None,
                 dry_run=dry_run,
                 track=lambda rows: tqdm(rows, desc=_("Procedures"), disable=None),
             )
@@ -69,6 +78,8 @@ class Command(BaseCommand):
         }
         if dry_run:
             message += " " + _("Dry run: nothing was saved.")
+        for warning in report.warnings:
+            self.stderr.write(warning)
         self.stdout.write(message)
 
     def _export(self, file: str, agency_code: str | None, published_only: bool) -> None:
