@@ -181,12 +181,12 @@ def read_template(content: bytes, *, request, tasks) -> TemplateContent:
 def _open(content: bytes):
     try:
         return open_workbook(io.BytesIO(content), data_only=True)
-    except UnreadableSpreadsheet:
-        raise TemplateErrors([_("The file is not a readable .xlsx workbook.")]) from None
-    except ParseError:  # a cell no XML may hold, written into the file by hand
-        raise TemplateErrors(
-            [_("A cell of the file holds a control character (such as NUL).")]
-        ) from None
+    except UnreadableSpreadsheet as exc:
+        if isinstance(exc.__cause__, ParseError):  # a cell no XML may hold, written by hand
+            message = _("A cell of the file holds a control character (such as NUL).")
+        else:
+            message = _("The file is not a readable .xlsx workbook.")
+        raise TemplateErrors([message]) from None
 
 
 def _where(sheet: str, row: int, column: str, header: str) -> str:
