@@ -390,7 +390,7 @@ def bench_database(label: str, database_url: str, options) -> dict:
         "SECRET_KEY": "bench-" + os.urandom(8).hex(),
         "DEBUG": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
-        "QUANTRI_FEEDBACK_RATE_LIMIT": "0",  # read by quantri.feedback.ratelimit
+        "QUANTRI_FEEDBACK_RATE_LIMIT": "0",  # read by config.settings
         "BENCH_LOG": str(workdir / "server.log"),
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }

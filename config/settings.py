@@ -177,6 +177,9 @@ if AXES_FAILURE_LIMIT < 1 or AXES_COOLOFF_TIME <= datetime.timedelta(0):
     )
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Only failures are kept (admin → Access attempts): a row for every successful login would
+# grow without end and record each official's comings and goings.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_CLIENT_IP_CALLABLE = "quantri.core.addresses.client_address"
 AXES_LOCKOUT_CALLABLE = "quantri.core.logins.lockout_response"
 # ---------------------------------------------------------------------------------------------
