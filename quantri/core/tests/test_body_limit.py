@@ -2,12 +2,15 @@
 the client expects; a body without a Content-Length cannot grow past the limit."""
 
 import asyncio
+import contextlib
 import io
 import json
 
 import pytest
 from defusedxml import ElementTree
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +52,19 @@ def test_a_body_within_the_limit_goes_through(client):
     assert response.status_code != 413
 
 
+@contextlib.contextmanager
+def database_kept_open():
+    """As Django's test client does: a handler called directly would close the connection
+    the test's transaction lives on at the end of the request."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+
+
 def chunked(path: str, body: bytes):
     """Run a request through the WSGI handler as gunicorn passes a chunked body: no
     Content-Length, the input marked as terminated."""
@@ -62,7 +78,8 @@ def chunked(path: str, body: bytes):
         }
     )
     status = []
-    content = b"".join(WSGIHandler()(environ, lambda s, headers: status.append(s)))
+    with database_kept_open():
+        content = b"".join(WSGIHandler()(environ, lambda s, headers: status.append(s)))
     return int(status[0].split()[0]), content
 
 
@@ -99,6 +116,7 @@ def test_under_asgi_a_chunked_body_stops_being_received_past_the_limit():
         "headers": [(b"transfer-encoding", b"chunked"), (b"content-type", b"application/json")],
         "server": ("testserver", 80),
     }
-    asyncio.run(BodyLimitASGIHandler()(scope, receive, send))
+    with database_kept_open():
+        asyncio.run(BodyLimitASGIHandler()(scope, receive, send))
     assert sent[0]["status"] == 413
     assert len(received) <= 10  # 2.5 MB of a 250 MB body, not all of it
