@@ -393,7 +393,7 @@ def bench_database(label: str, database_url: str, options) -> dict:
         "DEBUG": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
         "QUANTRI_LOCAL_HTTP": "1",  # plain http on loopback: no redirect to https
-        "QUANTRI_FEEDBACK_RATE_LIMIT": "0",  # read by quantri.feedback.ratelimit
+        "QUANTRI_FEEDBACK_RATE_LIMIT": "0",  # read by config.settings
         "BENCH_LOG": str(workdir / "server.log"),
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }

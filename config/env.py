@@ -5,6 +5,7 @@ surfacing later as a confusing failure deep inside a request.
 """
 
 import datetime
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -70,3 +71,17 @@ def local_secret_key(path: Path) -> str:
     path.write_text(key)
     path.chmod(0o600)
     return key
+
+
+def env_networks(name: str) -> list[str]:
+    """Comma-separated IP addresses or CIDR ranges ("10.0.0.1, 192.168.0.0/24"), checked here
+    so a typo stops start-up instead of silently trusting nobody (or the wrong host)."""
+    networks = env_list(name, [])
+    for item in networks:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must be IP addresses or CIDR ranges separated by commas; got {item!r}"
+            ) from None
+    return networks

@@ -1,5 +1,6 @@
 """Settings for Quản trị, read from the environment (see README: Configuration)."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -7,7 +8,15 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_str, env_time, local_secret_key
+from config.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_networks,
+    env_str,
+    env_time,
+    local_secret_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("QUANTRI_VAR_DIR", str(BASE_DIR / "var")))
@@ -28,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    "axes",  # login throttle (see "Throttling" below)
     "quantri.core",
     "quantri.orgs",
     "quantri.indices",
@@ -51,12 +61,16 @@ MIDDLEWARE = [
     "quantri.core.headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "quantri.core.middleware.LanguageMiddleware",
+    # Early, so a body over the upload limit is refused before anything reads it.
+    "quantri.core.middleware.BodySizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -151,6 +165,37 @@ if QUANTRI_DESK_CUTOFF > QUANTRI_DESK_CLOSING:
 QUANTRI_MAX_UPLOAD_MB = env_int("QUANTRI_MAX_UPLOAD_MB", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- Throttling and the client's address (README: Configuration) ---------------------------
+# Proxies whose X-Forwarded-For is believed (nginx in front of gunicorn): empty = REMOTE_ADDR.
+QUANTRI_TRUSTED_PROXIES = env_networks("QUANTRI_TRUSTED_PROXIES")
+# Posts per client and 10 minutes (0 = no limit): citizen feedback and survey answers per
+# address, Open311 service requests per API key.
+QUANTRI_FEEDBACK_RATE_LIMIT = env_int("QUANTRI_FEEDBACK_RATE_LIMIT", 10)
+QUANTRI_SURVEY_RATE_LIMIT = env_int("QUANTRI_SURVEY_RATE_LIMIT", 30)
+QUANTRI_OPEN311_RATE_LIMIT = env_int("QUANTRI_OPEN311_RATE_LIMIT", 60)
+# Login throttle (django-axes), for /login/ and /admin/: after this many wrong passwords for
+# one user name from one address, that pair is refused until the cool-off ends or an
+# administrator deletes the attempt (admin → Access attempts). By pair, not by address alone,
+# so one office behind a shared address is not locked out by one person's typos.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("QUANTRI_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("QUANTRI_LOGIN_COOLOFF_MINUTES", 15))
+if AXES_FAILURE_LIMIT < 1 or AXES_COOLOFF_TIME <= datetime.timedelta(0):
+    raise ImproperlyConfigured(
+        "QUANTRI_LOGIN_FAILURE_LIMIT and QUANTRI_LOGIN_COOLOFF_MINUTES must be positive"
+    )
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Only failures are kept (admin → Access attempts): a row for every successful login would
+# grow without end and record each official's comings and goings.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "quantri.core.addresses.client_address"
+AXES_LOCKOUT_CALLABLE = "quantri.core.logins.lockout_response"
+# ---------------------------------------------------------------------------------------------
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -21,3 +21,6 @@ SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 # WhiteNoise finds static files in the apps, as with DEBUG on: no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = True
+# The login throttle needs a request in authenticate(), which client.login() does not pass;
+# the tests of the throttle switch it on with override_settings(AXES_ENABLED=True).
+AXES_ENABLED = False

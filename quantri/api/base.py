@@ -5,7 +5,7 @@ client. Later features add their routers here.
 """
 
 from csp.decorators import csp_update
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -50,6 +50,12 @@ def validation_error(request, exc):
         else exc.messages
     )
     return api.create_response(request, {"detail": messages}, status=400)
+
+
+@api.exception_handler(RequestDataTooBig)
+def body_too_large(request, exc):
+    # Within the upload limit (quantri.core.middleware) but over DATA_UPLOAD_MAX_MEMORY_SIZE.
+    return _detail(request, _("The request body is too large."), 413)
 
 
 @api.exception_handler(PermissionDenied)

@@ -1,6 +1,12 @@
+import tempfile
+
 from django.conf import settings
+from django.core.handlers.wsgi import LimitedStream
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+
+from quantri.core.errors import error_response
 
 
 class LanguageMiddleware:
@@ -24,3 +30,71 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
         return response
+
+
+# Room for the form around an upload (other fields, multipart boundaries): a file of exactly
+# QUANTRI_MAX_UPLOAD_MB still gets through to the form, which names it if it is too large.
+FORM_ALLOWANCE_BYTES = 1024 * 1024
+
+
+def body_limit_bytes() -> int:
+    return (settings.QUANTRI_MAX_UPLOAD_MB * 1024 * 1024) + FORM_ALLOWANCE_BYTES
+
+
+class BodySizeLimitMiddleware:
+    """Refuse a request body over the upload limit before anything reads it (413).
+
+    With a Content-Length, the header is enough. Without one (Transfer-Encoding: chunked, on a
+    server that marks such input as terminated, as gunicorn does), at most the limit is read
+    and the request goes on with what was read; one byte more and it is refused. Django would
+    otherwise read nothing of such a body under WSGI, and all of it under ASGI."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = body_limit_bytes()
+        length = request.META.get("CONTENT_LENGTH", "")
+        if length.strip():
+            if length.strip().isdigit() and int(length) > limit:
+                return self._too_large(request)
+        elif self._has_unsized_body(request) and not self._buffer(request, limit):
+            return self._too_large(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_unsized_body(request) -> bool:
+        # Under WSGI without that mark, reading to the end could wait for ever: Django then
+        # reads nothing of the body, which is capped too. Under ASGI (no environ) the body is
+        # already in a file, read no further than the limit (quantri.core.asgi).
+        if "HTTP_TRANSFER_ENCODING" not in request.META:
+            return False
+        return not hasattr(request, "environ") or bool(request.environ.get("wsgi.input_terminated"))
+
+    @staticmethod
+    def _buffer(request, limit: int) -> bool:
+        """Read at most limit + 1 bytes into a temporary file; False when there was more."""
+        source = request.environ.get("wsgi.input") if hasattr(request, "environ") else None
+        source = source or request._stream
+        body = tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE)
+        size = 0
+        while size <= limit:
+            chunk = source.read(min(64 * 1024, limit + 1 - size))
+            if not chunk:
+                break
+            body.write(chunk)
+            size += len(chunk)
+        if size > limit:
+            body.close()
+            return False
+        body.seek(0)
+        request.META["CONTENT_LENGTH"] = str(size)
+        request._stream = LimitedStream(body, size)
+        return True
+
+    @staticmethod
+    def _too_large(request):
+        message = _("The request is too large: at most %(mb)s MB can be sent.") % {
+            "mb": settings.QUANTRI_MAX_UPLOAD_MB
+        }
+        return error_response(request, 413, message)

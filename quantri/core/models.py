@@ -57,3 +57,29 @@ class HashedKey(models.Model):
     @property
     def revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+class RateCount(models.Model):
+    """Posts per client and time window, for the rate limits (quantri.core.ratelimit): kept in
+    the database so a limit holds across server processes."""
+
+    scope = models.CharField(_("scope"), max_length=40)
+    client = models.CharField(_("client"), max_length=64)
+    window_start = models.DateTimeField(_("window start"))
+    count = models.PositiveIntegerField(_("posts"), default=0)
+
+    class Meta:
+        verbose_name = _("post count")
+        verbose_name_plural = _("post counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "client", "window_start"], name="rate_count_one_per_window"
+            )
+        ]
+        indexes = [
+            # Clearing old windows.
+            models.Index(fields=["window_start"], name="rate_count_window_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.client[:8]} {self.window_start:%H:%M} {self.count}"

@@ -7,7 +7,11 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Citizen feedback")
 
     def ready(self) -> None:
+        from quantri.core.errors import register_error_shape
         from quantri.core.nav import NavItem, register
+        from quantri.feedback.open311.views import error_document
+
+        register_error_shape("/open311/", error_document)
 
         register(
             NavItem(_("Send feedback"), "feedback:submit", order=60, audience="public"),

@@ -407,28 +407,3 @@ class FeedbackAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
-
-
-class PostCount(models.Model):
-    """Public posts per client address and time window: the rate limit lives in the database
-    so it holds across server processes."""
-
-    client = models.CharField(_("client"), max_length=64)
-    window_start = models.DateTimeField(_("window start"))
-    count = models.PositiveIntegerField(_("posts"), default=0)
-
-    class Meta:
-        verbose_name = _("post count")
-        verbose_name_plural = _("post counts")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["client", "window_start"], name="post_count_one_per_window"
-            )
-        ]
-        indexes = [
-            # Clearing old windows.
-            models.Index(fields=["window_start"], name="post_count_window_idx"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.client[:8]} {self.window_start:%H:%M} {self.count}"

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from ninja.security import django_auth
 
+from quantri.core.params import Year
 from quantri.core.text import fold
 from quantri.indices import reading
 from quantri.indices.analytics import TOTAL
@@ -67,7 +68,7 @@ class ScoreOut(Schema):
 
 
 class ScoreFilter(Schema):
-    year: int | None = None
+    year: Year | None = None
     province: str | None = None
     level: Literal["sub", "dimension", "total", "all"] = "sub"
 
@@ -112,7 +113,7 @@ def _province(text: str) -> Province:
 
 
 @router.get("/provinces/{code}/profile", summary="A province's reading for a year")
-def province_profile(request, code: str, year: int | None = None, peers: str = ""):
+def province_profile(request, code: str, year: Year | None = None, peers: str = ""):
     """Same shape as `quantri papi show --format json`. `peers`: comma-separated codes or
     names. Without `year`, the latest year the province has scores."""
     province = _province(code)

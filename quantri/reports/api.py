@@ -11,6 +11,7 @@ from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
+from quantri.core.params import FiniteFloat
 from quantri.core.uploads import XLSX, check_upload
 from quantri.orgs.access import Access
 from quantri.plans.models import Plan, TaskStatus
@@ -68,7 +69,7 @@ class TaskReportIO(Schema):
     status: str = TaskStatus.IN_PROGRESS
     progress: int = 0
     done: str = ""
-    figures: dict[str, float | int] = {}
+    figures: dict[str, int | FiniteFloat] = {}
     difficulties: str = ""
     proposals: str = ""
 

@@ -4,6 +4,7 @@ kiosk or another portal can collect answers); lists, results and index scores ar
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -11,9 +12,12 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.security import django_auth
 
+from quantri.core.addresses import client_address
+from quantri.core.ratelimit import rate_allow
 from quantri.orgs.access import Access
 from quantri.surveys.index import survey_index
-from quantri.surveys.models import ServicePoint, Survey, SurveyStatus
+from quantri.surveys.models import Response, ServicePoint, Survey, SurveyStatus
+from quantri.surveys.public_forms import BAD_TOKEN, TOO_MANY, new_token, read_token
 from quantri.surveys.reporting import survey_results
 from quantri.surveys.results import PERIODS
 from quantri.surveys.services import response_submit
@@ -72,13 +76,23 @@ class SurveyOut(SurveySummaryOut):
     service_points: list[ServicePointOut]
 
 
+class PointSurveyOut(SurveyOut):
+    token: str
+
+
 class ResponseIn(Schema):
     answers: dict[str, Any]
     profile: dict[str, str] = {}
+    # From GET /points/{code}: one response per token, as on the public page.
+    token: str = ""
 
 
 class ResponseCreated(Schema):
     id: int
+
+
+class DetailOut(Schema):
+    detail: str
 
 
 class ShareOut(Schema):
@@ -188,23 +202,39 @@ def _open_point(code: str) -> ServicePoint:
     return point
 
 
-@router.get("/points/{code}", response=SurveyOut, summary="The questionnaire of a service point")
+@router.get(
+    "/points/{code}", response=PointSurveyOut, summary="The questionnaire of a service point"
+)
 def get_point_survey(request, code: str):
-    return survey_out(_open_point(code).survey)
+    """With a one-time `token` to send back with the answers (valid 12 hours)."""
+    return {**survey_out(_open_point(code).survey), "token": new_token(code)}
 
 
 @router.post(
     "/points/{code}/responses",
-    response={201: ResponseCreated},
+    response={201: ResponseCreated, 200: ResponseCreated, 429: DetailOut},
     summary="Answer a survey at a service point",
 )
 def submit_response(request, code: str, payload: ResponseIn):
     """`answers` maps question ids to answers: a choice code, a list of codes, a scale point,
     a number or text. Conditions and required questions are checked as on the page; errors
-    come back as {"detail": {"q<id>": [message]}} and nothing is saved."""
+    come back as {"detail": {"q<id>": [message]}} and nothing is saved. `token` comes from
+    the questionnaire (GET /points/{code}); a token already used answers 200 with the
+    response it made, so a retried send is not counted twice. Posts per client address are
+    limited (QUANTRI_SURVEY_RATE_LIMIT per 10 minutes, then 429)."""
     point = _open_point(code)
+    if not rate_allow(
+        scope="survey", client=client_address(request), limit=settings.QUANTRI_SURVEY_RATE_LIMIT
+    ):
+        return Status(429, {"detail": str(TOO_MANY)})
+    nonce = read_token(payload.token, code)
+    if nonce is None:
+        raise ValidationError({"token": [BAD_TOKEN]})
+    already = Response.objects.filter(token=nonce).first()
+    if already is not None:
+        return Status(200, {"id": already.pk})
     response = response_submit(
-        service_point=point, answers=payload.answers, profile=payload.profile
+        service_point=point, answers=payload.answers, profile=payload.profile, token=nonce
     )
     return Status(201, {"id": response.pk})
 

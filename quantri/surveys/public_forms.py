@@ -18,6 +18,11 @@ from quantri.surveys.services.responses import answer_field
 TOKEN_SALT = "quantri.surveys.response"
 TOKEN_MAX_AGE = 12 * 3600  # a form left open half a day is reloaded rather than trusted
 HONEYPOT = "website"
+TOO_MANY = _("Too many answers from your connection. Please try again in a while.")
+BAD_TOKEN = _(
+    "The token is missing, expired or from another service point: "
+    "fetch the questionnaire again for a new one."
+)
 
 
 def new_token(point_code: str) -> str:

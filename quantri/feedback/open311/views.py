@@ -4,7 +4,8 @@ errors come back in the spec's error shape with the matching HTTP status."""
 import datetime
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, ValidationError
 from django.core.validators import validate_email
 from django.http import HttpResponse
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from quantri.core.ratelimit import rate_allow
 from quantri.feedback import services
 from quantri.feedback.models import OPEN_STATUSES, ApiKey, Channel, Feedback, FeedbackCategory
 from quantri.feedback.open311 import formats, records
@@ -36,6 +38,13 @@ def _error(fmt: str, error: Open311Error) -> HttpResponse:
     return _respond(fmt, formats.errors([(error.status, error.description)], fmt), error.status)
 
 
+def error_document(request, status: int, message: str) -> HttpResponse:
+    """The error document for a request refused before its view ran (quantri.core.errors):
+    XML when the URL asks for .xml, JSON otherwise."""
+    fmt = "xml" if request.path_info.endswith(".xml") else "json"
+    return _error(fmt, Open311Error(status, message))
+
+
 def endpoint(view):
     """Turn Open311Error into the spec's error document; allow only GET (and POST if asked)."""
 
@@ -44,6 +53,11 @@ def endpoint(view):
             return view(request, fmt, *args, **kwargs)
         except Open311Error as error:
             return _error(fmt, error)
+        except RequestDataTooBig:
+            # Within the upload limit but over the form-field limit: still the spec's shape.
+            return _error(fmt, Open311Error(413, _("The request body is too large.")))
+        except TooManyFieldsSent:
+            return _error(fmt, Open311Error(400, _("The request has too many fields.")))
 
     return wrapper
 
@@ -157,7 +171,12 @@ def _date_param(params, name: str) -> datetime.datetime | None:
             400,
             _("%(name)s is not a W3C date-time (e.g. 2026-04-14T06:37:38+07:00)") % {"name": name},
         )
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    moment = moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    try:
+        moment.astimezone(datetime.UTC)  # how the database compares it
+    except OverflowError:
+        raise Open311Error(400, _("%(name)s is out of range") % {"name": name}) from None
+    return moment
 
 
 def _status_filter(items, raw: str):
@@ -178,6 +197,12 @@ def _create(request, fmt: str) -> HttpResponse:
     api_key = ApiKey.objects.for_key(data.get("api_key") or request.GET.get("api_key", ""))
     if api_key is None:
         raise Open311Error(403, _("Invalid api_key received -- can't proceed with create_request."))
+    if not rate_allow(
+        scope="open311", client=str(api_key.pk), limit=settings.QUANTRI_OPEN311_RATE_LIMIT
+    ):
+        raise Open311Error(
+            429, _("Too many requests with this api_key. Please try again in a while.")
+        )
     category = _category(data.get("service_code", ""))
     description = data.get("description", "").strip()
     if not description:
@@ -201,15 +226,18 @@ def _coordinate(data, name: str, limit: int) -> Decimal | None:
     if not raw:
         return None
     try:
-        value = Decimal(raw).quantize(Decimal("0.000001"))
+        value = Decimal(raw)
     except InvalidOperation:
-        raise Open311Error(400, _("%(name)s must be a number") % {"name": name}) from None
+        value = None
+    # NaN and Infinity are Decimals too, and compare by raising: they are not coordinates.
+    if value is None or not value.is_finite():
+        raise Open311Error(400, _("%(name)s must be a number") % {"name": name})
     if not -limit <= value <= limit:
         raise Open311Error(
             400,
             _("%(name)s must be between -%(limit)s and %(limit)s") % {"name": name, "limit": limit},
         )
-    return value
+    return value.quantize(Decimal("0.000001"))
 
 
 def _contact(data) -> services.Contact:

@@ -322,3 +322,63 @@ def test_a_stock_http_client_lists_services_and_files_a_request(live_server, pla
         )
     assert refused.value.code == 403
     assert ElementTree.fromstring(refused.value.read()).tag == "errors"
+
+
+# Issue 11 (items 4, 6, 7): values and bodies a hostile client sends get the spec's error
+# document, never a 500 or Django's HTML page.
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"lat": "NaN", "long": "Infinity"},
+        {"lat": "sNaN"},
+        {"long": "-Infinity"},
+        {"lat": "1e999999999"},
+        {"long": "-9" * 400},
+    ],
+)
+def test_not_a_finite_coordinate_is_a_400_naming_it(client, advertising, api_key, fields):
+    response = post_request(client, api_key, **fields)
+    assert_error(response, 400)
+    assert response.json()[0]["description"].split()[0] in {"lat", "long"}
+    assert not Feedback.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00"])
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_date_at_the_end_of_the_calendar_is_a_400(client, value, fmt):
+    response = client.get(f"{BASE}/requests.{fmt}", {"start_date": value})
+    assert_error(response, 400, fmt)
+
+
+def test_a_body_over_the_form_limit_gets_the_error_document(client, advertising, api_key):
+    # Under the upload limit (20 MB) but over Django's 5 MB for form fields.
+    response = post_request(client, api_key, fmt="xml", description="x" * (6 * 1024 * 1024))
+    assert_error(response, 413, "xml")
+    assert not Feedback.objects.exists()
+
+
+def test_a_body_over_the_upload_limit_is_refused_unread_in_the_requests_format(
+    client, advertising, api_key, settings
+):
+    settings.QUANTRI_MAX_UPLOAD_MB = 1
+    # The header claims 300 MB; the body is never read, so its real size does not matter.
+    response = client.post(
+        f"{BASE}/requests.xml",
+        "api_key=x",
+        content_type="application/x-www-form-urlencoded",
+        CONTENT_LENGTH=str(300 * 1024 * 1024),
+    )
+    assert_error(response, 413, "xml")
+    assert "1 MB" in xml(response).findtext("error/description")
+
+
+def test_posts_are_limited_per_api_key(client, advertising, api_key, settings):
+    settings.QUANTRI_OPEN311_RATE_LIMIT = 2
+    codes = [post_request(client, api_key).status_code for _ in range(3)]
+    assert codes == [201, 201, 429]
+    assert_error(post_request(client, api_key, fmt="xml"), 429, "xml")
+    assert Feedback.objects.count() == 2
+    other_key = apikey_create(name="Cổng dịch vụ công")[1]
+    assert post_request(client, other_key).status_code == 201

@@ -106,6 +106,20 @@ def test_posts_are_limited_per_address(client, advertising, settings):
     assert other.status_code == 302
 
 
+def test_behind_the_trusted_proxy_each_citizen_has_their_own_limit(client, advertising, settings):
+    settings.QUANTRI_FEEDBACK_RATE_LIMIT = 2
+    settings.QUANTRI_TRUSTED_PROXIES = ["127.0.0.1"]  # nginx, as the README deploys it
+    url = reverse("feedback:submit")
+
+    def post(citizen):
+        return client.post(url, form_data(advertising), HTTP_X_FORWARDED_FOR=citizen).status_code
+
+    assert [post("203.0.113.7") for _ in range(3)] == [302, 302, 429]
+    assert post("198.51.100.9") == 302  # another citizen through the same proxy
+    # A forged address in front of the real one does not buy new posts.
+    assert post("1.1.1.1, 203.0.113.7") == 429
+
+
 def test_the_rate_limit_can_be_turned_off(client, advertising, settings):
     settings.QUANTRI_FEEDBACK_RATE_LIMIT = 0
     url = reverse("feedback:submit")

@@ -1,6 +1,7 @@
 """The citizen's pages: file feedback, follow it with its code, read the published answers.
 No login, no JavaScript; every page works on a small phone."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -9,12 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from quantri.core.addresses import client_address
+from quantri.core.ratelimit import rate_allow
 from quantri.feedback import services
 from quantri.feedback.codes import normalise
 from quantri.feedback.forms import FeedbackForm, SearchForm, TrackForm
 from quantri.feedback.models import Feedback
 from quantri.feedback.public import public_answer, public_events, public_text
-from quantri.feedback.ratelimit import allow_post, client_address
 
 PAGE_SIZE = 20
 
@@ -22,7 +24,11 @@ PAGE_SIZE = 20
 def submit(request):
     if request.method != "POST":
         return render(request, "feedback/submit.html", {"form": FeedbackForm()})
-    if not allow_post(client_address(request)):
+    if not rate_allow(
+        scope="feedback",
+        client=client_address(request),
+        limit=settings.QUANTRI_FEEDBACK_RATE_LIMIT,
+    ):
         message = _("Too many submissions from your connection. Please try again in a while.")
         return render(request, "feedback/too_many.html", {"message": message}, status=429)
     form = FeedbackForm(request.POST, request.FILES)

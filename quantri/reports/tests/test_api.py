@@ -132,3 +132,17 @@ def test_a_template_uploads_through_the_api(client, frank, culture_request, cult
     response = client.post(f"/api/reports/requests/{culture_request.pk}/xlsx", {"file": upload})
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "draft"
+
+
+# Issue 11 item 6: JSON lets NaN and Infinity through; they are not figures.
+def test_a_report_figure_that_is_not_a_number_is_refused(
+    client, bob, culture_request, culture_task
+):
+    client.force_login(bob)
+    for value in ["NaN", "Infinity", "-Infinity", "1e999"]:
+        body = f'{{"tasks": [{{"task": {culture_task.pk}, "figures": {{"Số buổi": {value}}}}}]}}'
+        response = client.put(
+            f"/api/reports/requests/{culture_request.pk}", body, content_type="application/json"
+        )
+        assert response.status_code == 422, value
+        assert "figures" in str(response.json()["detail"])

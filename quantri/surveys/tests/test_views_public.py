@@ -104,3 +104,11 @@ def test_a_named_survey_asks_for_name_and_contact(client, feedback_survey, desk)
     survey.save()
     fill(client, desk, {f"q{rating.pk}": "4", "name": "Trần B", "contact": "b@example.vn"})
     assert Response.objects.get().contact == "b@example.vn"
+
+
+def test_answers_on_the_page_are_limited_per_address(client, feedback_survey, desk, settings):
+    _, rating, *_ = feedback_survey
+    settings.QUANTRI_SURVEY_RATE_LIMIT = 2
+    codes = [fill(client, desk, {f"q{rating.pk}": "4"}).status_code for _ in range(3)]
+    assert codes == [302, 302, 429]
+    assert Response.objects.count() == 2

@@ -1,14 +1,18 @@
 """The public answer page of a service point: no login, works on a phone, works without
 JavaScript (conditional questions are shown with a hint and sorted out on the server)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from quantri.core.addresses import client_address
+from quantri.core.errors import error_response
+from quantri.core.ratelimit import rate_allow
 from quantri.surveys.forms import add_service_error
 from quantri.surveys.logic import as_text
 from quantri.surveys.models import Response, ServicePoint
-from quantri.surveys.public_forms import ResponseForm, new_token, read_token
+from quantri.surveys.public_forms import TOO_MANY, ResponseForm, new_token, read_token
 from quantri.surveys.services import response_submit
 from quantri.surveys.services.responses import survey_questions
 
@@ -31,6 +35,10 @@ def respond(request, code: str):
     if request.method != "POST":
         form = ResponseForm(initial={"token": new_token(code)}, **kwargs)
         return _page(request, point, form)
+    if not rate_allow(
+        scope="survey", client=client_address(request), limit=settings.QUANTRI_SURVEY_RATE_LIMIT
+    ):
+        return error_response(request, 429, str(TOO_MANY))
     form = ResponseForm(request.POST, **kwargs)
     if not form.is_valid():
         return _page(request, point, _with_fresh_token(form, code))

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from quantri.feedback.ratelimit import forget_old_windows
+from quantri.core.ratelimit import forget_old_windows
 from quantri.feedback.reminders import line, overdue_items, recipients, send_reminders
 
 

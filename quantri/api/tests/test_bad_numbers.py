@@ -1,0 +1,24 @@
+"""Issue 11 item 6: a number or date no one meant (NaN, Infinity, past 2**63, year 10000) is
+a 4xx naming what is wrong, in the API's {"detail": ...} shape, never a 500."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+BAD_NUMBERS = ["NaN", "Infinity", "1e309", "10000", "-1", "0", "9223372036854775808", "9" * 30]
+YEAR_PARAMETERS = [
+    "/api/feedback/stats?year={v}",
+    "/api/papi/scores?year={v}",
+    "/api/papi/provinces/P01/profile?year={v}",
+]
+
+
+@pytest.mark.parametrize("url", YEAR_PARAMETERS)
+def test_a_year_no_one_meant_is_refused_by_name(url, django_user_model):
+    client = Client(raise_request_exception=False)
+    client.force_login(django_user_model.objects.create_superuser("root", "r@example.vn", "x"))
+    for value in BAD_NUMBERS:
+        response = client.get(url.format(v=value))
+        assert 400 <= response.status_code < 500, (value, response.status_code)
+        assert "detail" in response.json()
