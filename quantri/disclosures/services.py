@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +12,15 @@ from quantri.core.calendar import working_calendar
 from quantri.core.uploads import CheckedUpload
 from quantri.core.workdays import WorkingCalendar
 from quantri.disclosures.models import Disclosure, DisclosureCategory
+from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
+
+
+def _require_manager(user, agency_id: int) -> None:
+    """A person acting must manage the agency's public side (its leaders, office and
+    administrators); `user=None` is the system itself (the demo, a command)."""
+    if user is not None and not Access.for_user(user).can_manage_disclosures(agency_id):
+        raise PermissionDenied(_("Only the agency's office records and publishes its notices."))
 
 
 def publication_due(
@@ -38,6 +46,7 @@ def disclosure_create(
     attachment: CheckedUpload | None = None,
     calendar: WorkingCalendar | None = None,
 ) -> Disclosure:
+    _require_manager(user, agency.pk)
     disclosure = Disclosure(
         agency=agency,
         category=category,
@@ -67,6 +76,7 @@ def disclosure_publish(
 ) -> Disclosure:
     """Record the day the notice was made known (today unless said otherwise); the status
     then reads late or on time against the limit."""
+    _require_manager(user, disclosure.agency_id)
     if disclosure.published_on is not None:
         raise ValidationError(_("This notice has already been published."))
     on = on or timezone.localdate()

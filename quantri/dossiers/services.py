@@ -5,7 +5,7 @@ import datetime
 import secrets
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from quantri.dossiers.models import (
     Outcome,
     State,
 )
+from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 
 # The desk's state machine (brief §4). Processed → returned is the only way out of processed.
@@ -90,6 +91,13 @@ def new_code(agency, received_at: datetime.datetime) -> str:
     return f"{agency.code}-{timezone.localtime(received_at):%y%m%d}-{secrets.token_hex(3).upper()}"
 
 
+def require_desk(*, user, agency_id: int) -> None:
+    """The desk's work on an agency's dossiers is its managers' (leaders, office, administrators);
+    `user=None` is the system itself (the demo, the generator, a command)."""
+    if user is not None and not Access.for_user(user).can_manage_agency(agency_id):
+        raise PermissionDenied(_("Only the agency's one-stop desk handles its dossiers."))
+
+
 @transaction.atomic
 def dossier_register(
     *,
@@ -104,6 +112,7 @@ def dossier_register(
     code: str = "",
     calendar: WorkingCalendar | None = None,
 ) -> Dossier:
+    require_desk(user=user, agency_id=agency.pk)
     received_at = received_at or timezone.now()
     dossier = Dossier(
         code=code or new_code(agency, received_at),
@@ -143,6 +152,7 @@ def dossier_transition(
     *, dossier: Dossier, to_state: str, user, at: datetime.datetime | None = None
 ) -> Dossier:
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    require_desk(user=user, agency_id=dossier.agency_id)
     if to_state not in TRANSITIONS.get(dossier.state, set()):
         raise ValidationError(
             _("A dossier in state “%(from)s” cannot move to “%(to)s”.")
@@ -166,6 +176,7 @@ def dossier_transition(
 def dossier_hand_over(
     *, dossier: Dossier, to_unit, user, result_note: str = "", at=None
 ) -> DossierStep:
+    require_desk(user=user, agency_id=dossier.agency_id)
     if to_unit.pk not in Agency.objects.subtree_ids(dossier.agency):
         raise ValidationError(
             {
@@ -198,6 +209,7 @@ def dossier_update_flags(
     complaint: bool | None = None,
 ) -> Dossier:
     """Online payment, digitisation, the citizen's rating and complaint; None leaves as is."""
+    require_desk(user=user, agency_id=dossier.agency_id)
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     before = aggregates.snapshot(dossier)
     for name, value in (
@@ -302,6 +314,7 @@ def dossier_set_new_appointment(
     """The apology letter's new appointment, at the office's closing time on a working day
     after today. due_at stays: the 766 index judges the dossier by its first appointment."""
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    require_desk(user=user, agency_id=dossier.agency_id)
     if not may_apologise(dossier):
         raise ValidationError(_("Only a late dossier not yet returned gets a new appointment."))
     calendar = calendar or working_calendar()

@@ -116,13 +116,23 @@ def track(request, code: str):
 
 
 @router.get("", auth=django_auth, response=list[InboxRowOut], summary="The caller's inbox")
-def inbox(request, status: str = "", overdue: bool = False):
-    access = Access.for_user(request.user)
-    items = access.viewable_feedback(Feedback.objects.for_page())
-    if status:
-        items = items.filter(status=status)
-    if overdue:
-        items = items.overdue()
+def inbox(
+    request,
+    status: str = "",
+    unit: int | None = None,
+    category: str = "",
+    overdue: bool = False,
+    q: str = "",
+):
+    """The inbox page's list and filters; `status` is a status or "open", `category` a code."""
+    items = Feedback.objects.inbox(
+        Access.for_user(request.user),
+        status=status,
+        unit=unit,
+        category=FeedbackCategory.objects.filter(code=category).first() if category else None,
+        overdue=overdue,
+        q=q,
+    )
     return [
         {
             "id": item.pk,

@@ -8,6 +8,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files.storage import FileSystemStorage
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -170,6 +171,37 @@ class FeedbackQuerySet(models.QuerySet):
 
     def for_page(self):
         return self.select_related("category", "assigned_unit", "department")
+
+    def inbox(
+        self,
+        access,
+        *,
+        status: str = "",
+        unit=None,
+        category=None,
+        overdue: bool = False,
+        q: str = "",
+    ):
+        """The staff inbox, for the page and the API alike: who may open it at all (a unit,
+        the office or the People's Inspection Board, else PermissionDenied), what each sees
+        (`Access.viewable_feedback`), and the same filters. `status` is a status or "open"."""
+        if not access.uses_feedback_inbox():
+            raise PermissionDenied
+        items = access.viewable_feedback(self.for_page())
+        if status == "open":
+            items = items.filter(status__in=OPEN_STATUSES)
+        elif status:
+            items = items.filter(status=status)
+        if unit:
+            items = items.filter(assigned_unit=unit)
+        if category:
+            items = items.filter(category=category)
+        if overdue:
+            items = items.overdue()
+        if q.strip():
+            query = q.strip()
+            items = items.filter(Q(code__iexact=query) | Q(text__icontains=query))
+        return items
 
 
 class Feedback(models.Model):

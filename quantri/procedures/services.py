@@ -5,12 +5,13 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans.models import Task, TaskGroup
 from quantri.procedures.models import (
@@ -78,6 +79,13 @@ class SaveResult:
     UNCHANGED = "unchanged"
 
 
+def _require_manager(user, agency_id: int) -> None:
+    """A person acting must manage the agency's catalogue (its leaders, office and
+    administrators); `user=None` is the system itself (the demo, a command)."""
+    if user is not None and not Access.for_user(user).can_manage_procedures(agency_id):
+        raise PermissionDenied(_("You may not manage the procedures of this agency."))
+
+
 @transaction.atomic
 def procedure_save(*, data: ProcedureData, user) -> tuple[Procedure, str]:
     """Create the procedure with this national code, or update the one that has it.
@@ -86,6 +94,11 @@ def procedure_save(*, data: ProcedureData, user) -> tuple[Procedure, str]:
     re-imported catalogue adds no history rows for procedures nobody changed.
     """
     procedure = Procedure.objects.filter(code=data.code).first()
+    _require_manager(user, data.agency.pk)
+    if procedure is not None:
+        # A national code is unique: without this, naming another agency's code would move
+        # that agency's procedure into the caller's catalogue.
+        _require_manager(user, procedure.agency_id)
     created = procedure is None
     procedure = procedure or Procedure(code=data.code)
     before = None if created else _snapshot(procedure)
@@ -131,6 +144,7 @@ def _replace_fees(procedure: Procedure, fees: list[FeeData]) -> None:
 
 
 def procedure_set_published(*, procedure: Procedure, user, published: bool) -> Procedure:
+    _require_manager(user, procedure.agency_id)
     procedure.is_published = published
     procedure._history_user = user
     procedure.save(update_fields=["is_published", "updated_at"])

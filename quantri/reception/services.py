@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from quantri.feedback import services as feedback_services
 from quantri.feedback.models import Channel, Feedback, FeedbackCategory
+from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans.models import Task, TaskGroup
 from quantri.reception.models import (
@@ -21,6 +22,14 @@ from quantri.reception.models import (
     SessionKind,
     months_between,
 )
+
+
+def require_office(*, user, agency_id: int) -> None:
+    """Sessions, records, dialogues and what comes of them are the office's (its leaders,
+    coordinators and administrators); the People's Inspection Board reads them only.
+    `user=None` is the system itself (the demo, a command)."""
+    if user is not None and not Access.for_user(user).can_manage_reception(agency_id):
+        raise PermissionDenied(_("Only the agency's office manages its citizen reception."))
 
 
 @transaction.atomic
@@ -39,6 +48,7 @@ def session_schedule(
     note: str = "",
     is_published: bool = False,
 ) -> ReceptionSession:
+    require_office(user=user, agency_id=agency.pk)
     session = ReceptionSession(
         agency=agency,
         kind=kind,
@@ -60,6 +70,7 @@ def session_schedule(
 
 @transaction.atomic
 def session_publish(*, session: ReceptionSession, user, published: bool = True):
+    require_office(user=user, agency_id=session.agency_id)
     session.is_published = published
     session._history_user = user
     session.save(update_fields=["is_published"])
@@ -77,6 +88,7 @@ def record_save(
     new_matters: list[str] = (),
 ) -> ReceptionRecord:
     """Record a session that took place; matters are added to those already recorded."""
+    require_office(user=user, agency_id=session.agency_id)
     if session.date > timezone.localdate():
         raise ValidationError(_("A session can be recorded only once it has taken place."))
     record = ReceptionRecord.objects.filter(session=session).first() or ReceptionRecord(
@@ -99,7 +111,12 @@ def record_save(
 def matter_to_feedback(*, matter: ReceptionMatter, category: FeedbackCategory, user) -> Feedback:
     """A matter raised at a session becomes a feedback item, with the same deadlines and
     follow-up as one filed online; the person's identity stays in the reception record."""
-    matter = ReceptionMatter.objects.select_for_update().get(pk=matter.pk)
+    matter = (
+        ReceptionMatter.objects.select_for_update()
+        .select_related("record__session")
+        .get(pk=matter.pk)
+    )
+    require_office(user=user, agency_id=matter.record.session.agency_id)
     if matter.feedback_id:
         raise ValidationError(
             _("This matter is already feedback item %(code)s.") % {"code": matter.feedback.code}
@@ -133,6 +150,7 @@ def dialogue_record(
     commitments: list[str] = (),
     is_published: bool = False,
 ) -> Dialogue:
+    require_office(user=user, agency_id=agency.pk)
     dialogue = Dialogue(
         agency=agency,
         date=date,
@@ -162,6 +180,7 @@ def commitment_to_task(
     """A dialogue's commitment becomes a task of the agency's plan, so it is followed up and
     reported like the plan's other tasks."""
     commitment = DialogueCommitment.objects.select_for_update().get(pk=commitment.pk)
+    require_office(user=user, agency_id=commitment.dialogue.agency_id)
     if commitment.task_id:
         raise ValidationError(_("This commitment is already a plan task."))
     agency_ids = Agency.objects.subtree_ids(commitment.dialogue.agency)

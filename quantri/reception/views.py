@@ -112,8 +112,8 @@ def _session_for(request, pk: int, manage: bool = False):
     access = Access.for_request(request)
     if not access.can_read_reception_records(session.agency_id):
         raise Http404
-    if manage and not access.can_manage_reception(session.agency_id):
-        raise PermissionDenied
+    if manage:
+        services.require_office(user=request.user, agency_id=session.agency_id)
     return session, access
 
 
@@ -208,8 +208,8 @@ def _dialogue_for(request, pk: int, manage: bool = False):
     access = Access.for_request(request)
     if not access.can_read_reception_records(dialogue.agency_id):
         raise Http404
-    if manage and not access.can_manage_reception(dialogue.agency_id):
-        raise PermissionDenied
+    if manage:
+        services.require_office(user=request.user, agency_id=dialogue.agency_id)
     return dialogue, access
 
 

@@ -11,8 +11,8 @@ from quantri.dossiers import aggregates, services
 from quantri.dossiers.models import Dossier, State
 from quantri.dossiers.tests.conftest import local, register
 from quantri.dossiers.tests.test_services import aggregate_table
-from quantri.orgs.models import AgencyKind
-from quantri.testing.factories import AgencyFactory, UserFactory
+from quantri.orgs.models import AgencyKind, Role
+from quantri.testing.factories import AgencyFactory, MembershipFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -23,8 +23,11 @@ def monday_16_march():
 
 
 @pytest.fixture
-def clerk(db):
-    return UserFactory(username="clerk")
+def clerk(office):
+    """Works at the one-stop desk, in the Department Office: the desk services check that."""
+    user = UserFactory(username="clerk")
+    MembershipFactory(user=user, agency=office, role=Role.OFFICE_COORDINATOR)
+    return user
 
 
 @pytest.fixture

@@ -154,13 +154,12 @@ def _may(access: Access, feedback: Feedback, action: Action) -> bool:
 @login_required
 def inbox(request):
     access = Access.for_request(request)
-    if not access.uses_feedback_inbox():
-        raise PermissionDenied
-    items = access.viewable_feedback(Feedback.objects.for_page())
+    items = Feedback.objects.inbox(access)
     units = Agency.objects.filter(pk__in=items.values("assigned_unit")).order_by("name")
     form = InboxFilterForm(request.GET or None, units=units)
     overdue_count = items.overdue().count()
-    items = _filtered(items, form)
+    if form.is_valid():
+        items = Feedback.objects.inbox(access, **form.cleaned_data)
     page = Paginator(items.order_by("due_on", "-received_at", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -173,10 +172,6 @@ def inbox(request):
     }
     return render(request, "feedback/inbox.html", context)
 
-
-def _filtered(items, form: InboxFilterForm):
-    if not form.is_valid():
-        return items
     data = form.cleaned_data
     if data["status"] == "open":
         items = items.filter(status__in=OPEN_STATUSES)
