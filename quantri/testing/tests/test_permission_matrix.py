@@ -9,6 +9,7 @@ quantri/orgs/access.py and the domain brief, never blessed blindly.
 """
 
 import copy
+import functools
 import os
 import time
 from urllib.parse import urlencode
@@ -37,6 +38,15 @@ def world(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+@functools.cache
+def _schema() -> dict:
+    """The OpenAPI schema, built once: building it takes a fifth of a second."""
+    return api.get_openapi_schema()
+
+
+ADMIN_SAMPLE = {"anonymous", "A:admin", "B:admin", "A:leader"}
 
 
 def all_routes():
@@ -98,7 +108,7 @@ def _api_body(route, world) -> dict | None:
     """The smallest body the operation's schema accepts, so its own gate is reached."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    schema = api.get_openapi_schema()
+    schema = _schema()
     operation = schema["paths"][route.path_template][route.methods[0].lower()]
     content = operation.get("requestBody", {}).get("content", {})
     if not content:
@@ -123,7 +133,7 @@ def _api_body(route, world) -> dict | None:
 def _api_query(route, world) -> str:
     """The operation's required query parameters (an agency is A's department, a month one
     of the demo's), so a missing parameter's 422 does not pass for a gate let through."""
-    operation = api.get_openapi_schema()["paths"][route.path_template][route.methods[0].lower()]
+    operation = _schema()["paths"][route.path_template][route.methods[0].lower()]
     values = {"agency": world.a.department.code, "month": "2026-03"}
     required = [
         p["name"]
@@ -151,14 +161,27 @@ def test_every_route_answers_each_identity_as_the_matrix_says(world):
             client.force_login(user)
         clients[label] = client
     observed: dict[tuple[str, str], set[str]] = {}
+    asked_by: dict[tuple[str, str], set[str]] = {}
     errors, requests, slow = [], 0, {}
+    rows = matrix.read_matrix()
     for route in all_routes():
         url = (api_url if route.is_api else site_url)(route, world.a.objects)
         if route.is_api:
             url += _api_query(route, world)
         for method in route.methods:
             allowed = observed.setdefault((route.name, method), set())
+            row = matrix.row_for(rows, route.name, method)
+            # The admin's pages covered by the `admin:*` row all sit behind one gate (the
+            # admin site's staff check): each is asked by the identities most likely to get
+            # through, not by all thirteen — two thousand requests fewer.
+            sampled = row is not None and row.is_pattern and not os.environ.get(
+                "QUANTRI_WRITE_MATRIX"
+            )
+            labels = ADMIN_SAMPLE if sampled else set(clients)
+            asked_by[(route.name, method)] = labels
             for label, client in clients.items():
+                if label not in labels:
+                    continue
                 body = _api_body(route, world) if route.is_api else None
                 asked = time.monotonic()
                 response = _ask(client, method, url, body, route.is_api)
@@ -182,14 +205,14 @@ def test_every_route_answers_each_identity_as_the_matrix_says(world):
         table = matrix.write_rows(found)
         matrix.DOCUMENT.write_text(matrix.replace_table(text, table), encoding="utf-8")
     assert not errors, "routes that crashed or throttled:\n" + "\n".join(errors)
-    rows = matrix.read_matrix()
     wrong = []
     for (name, method), allowed in sorted(found.items()):
         row = matrix.row_for(rows, name, method)
         if row is None:
             continue  # reported by the test above
-        if allowed != row.allowed:
-            extra = sorted(allowed - row.allowed)
-            lacking = sorted(row.allowed - allowed)
+        expected = row.allowed & asked_by[(name, method)]
+        if allowed != expected:
+            extra = sorted(allowed - expected)
+            lacking = sorted(expected - allowed)
             wrong.append(f"{name} {method}: also allowed {extra}, wrongly denied {lacking}")
     assert not wrong, "docs/permissions.md disagrees with the code:\n" + "\n".join(wrong)
