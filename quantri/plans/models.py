@@ -209,7 +209,9 @@ class TaskQuerySet(models.QuerySet):
         return self.open().filter(due_on__gte=today, due_on__lte=today + timezone.timedelta(days))
 
     def for_page(self):
-        return self.select_related("lead_unit", "group__plan").prefetch_related("support_units")
+        return self.select_related("lead_unit", "group__plan").prefetch_related(
+            "support_units", "responsible_officers"
+        )
 
     def unassigned_or_undated(self):
         """Open tasks the office still has to hand out or date: no lead unit, or neither a

@@ -53,7 +53,9 @@ class PlanOutline:
 
 
 def plan_outline(plan: Plan) -> PlanOutline:
-    tasks = Task.objects.select_related("lead_unit").prefetch_related("support_units")
+    tasks = Task.objects.select_related("lead_unit").prefetch_related(
+        "support_units", "responsible_officers"
+    )
     groups = plan.groups.select_related("dimension").prefetch_related(
         Prefetch("tasks", queryset=tasks.order_by("order"))
     )
