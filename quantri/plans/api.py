@@ -344,6 +344,24 @@ def bulk(request, plan_id: int, payload: BulkIn):
     return {"action": action, "tasks": [t.pk for t in tasks]}
 
 
+@router.post(
+    "/{plan_id}/tasks/merge",
+    **AUTH,
+    summary="Merge tasks of the plan into the first one",
+    response=dict,
+)
+def merge_tasks(request, plan_id: int, payload: MergeIn):
+    plan = _plan(request, plan_id)
+    found = Task.objects.select_related("group__plan").filter(
+        group__plan=plan, pk__in=payload.tasks
+    )
+    by_id = {t.pk: t for t in found}
+    if len(by_id) != len(set(payload.tasks)):
+        raise ValidationError({"tasks": _("Some selected tasks are not tasks of this plan.")})
+    tasks = [by_id[pk] for pk in payload.tasks]
+    return _task_out(editing.task_merge(tasks=tasks, user=request.user, reason=payload.reason))
+
+
 @router.get(
     "/{plan_id}/unassigned",
     **AUTH,
@@ -368,20 +386,6 @@ def plan_history(request, plan_id: int):
 
 
 # Tasks --------------------------------------------------------------------------------------
-
-
-@tasks_router.post("/merge", **AUTH, summary="Merge tasks into the first one", response=dict)
-def merge_tasks(request, payload: MergeIn):
-    found = {
-        t.pk: t for t in Task.objects.select_related("group__plan").filter(pk__in=payload.tasks)
-    }
-    if len(found) != len(set(payload.tasks)):
-        raise ValidationError({"tasks": _("Some of these tasks do not exist.")})
-    tasks = [found[pk] for pk in payload.tasks]
-    access = Access.for_user(request.user)
-    if not all(access.can_view_plan(t.group.plan) for t in tasks):
-        raise Http404
-    return _task_out(editing.task_merge(tasks=tasks, user=request.user, reason=payload.reason))
 
 
 @tasks_router.patch(
