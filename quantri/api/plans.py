@@ -103,7 +103,7 @@ def plan_summary(plan: Plan, progress: int) -> dict:
 
 
 def plan_out(plan: Plan) -> dict:
-    outline = plan_outline(plan)
+    outline = plan_outline(plan, with_officers=True)
     return {
         **plan_summary(plan, outline.progress),
         "issuer": plan.issuer,

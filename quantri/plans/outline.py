@@ -4,6 +4,7 @@ and progress computed from what is loaded, so a page costs the same for 3 tasks 
 from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, Sum
+from django.urls import reverse
 
 from quantri.indices.models import Dimension
 from quantri.plans.models import Plan, Task, TaskGroup, TaskStatus
@@ -52,10 +53,11 @@ class PlanOutline:
         return weighted(self.tasks)
 
 
-def plan_outline(plan: Plan) -> PlanOutline:
-    tasks = Task.objects.select_related("lead_unit").prefetch_related(
-        "support_units", "responsible_officers"
-    )
+def plan_outline(plan: Plan, *, with_officers: bool = False) -> PlanOutline:
+    """The plan's groups and tasks. The officers carrying each task cost a query over the
+    whole plan: only the readers that show them ask for them."""
+    related = ["support_units", "responsible_officers"] if with_officers else ["support_units"]
+    tasks = Task.objects.select_related("lead_unit").prefetch_related(*related)
     groups = plan.groups.select_related("dimension").prefetch_related(
         Prefetch("tasks", queryset=tasks.order_by("order"))
     )
@@ -95,3 +97,13 @@ def _order(row: DimensionProgress) -> tuple:
     if row.dimension is None:
         return (1, 0, "")
     return (0, row.dimension.order, row.dimension.code)
+
+
+def attach_page_urls(tasks) -> None:
+    """Sets `page_url` on each task: one reverse() for the page rather than one per task,
+    which counts on a plan of 300 tasks."""
+    pattern = reverse("plans:task_detail", args=[0])
+    head = pattern[: pattern.rindex("0")]
+    tail = pattern[pattern.rindex("0") + 1 :]
+    for task in tasks:
+        task.page_url = f"{head}{task.pk}{tail}"

@@ -13,7 +13,7 @@ from quantri.plans import services
 from quantri.plans.forms_editing import BulkForm
 from quantri.plans.history import plan_changes
 from quantri.plans.models import Plan, TaskStatus
-from quantri.plans.outline import plan_outline, plan_summaries
+from quantri.plans.outline import attach_page_urls, plan_outline, plan_summaries
 
 
 def viewable_plan(request, pk: int) -> tuple[Plan, Access]:
@@ -41,7 +41,9 @@ def plan_detail(request, pk: int):
 
 def plan_page_context(plan: Plan, access: Access, bulk_form=None) -> dict:
     outline = plan_outline(plan)
-    attach_to_tasks(outline.tasks, plan=plan, access=access)
+    tasks = outline.tasks
+    attach_to_tasks(tasks, plan=plan, access=access)
+    attach_page_urls(tasks)
     can_manage = access.can_manage_plan(plan)
     context = {
         "outline": outline,
@@ -51,11 +53,16 @@ def plan_page_context(plan: Plan, access: Access, bulk_form=None) -> dict:
     }
     if can_manage:
         context["bulk_form"] = bulk_form or BulkForm(plan=plan)
-        context["unassigned_count"] = sum(1 for t in outline.tasks if _unassigned(t))
-        context["selected"] = (
-            {str(pk) for pk in bulk_form.data.getlist("tasks")} if bulk_form else set()
-        )
+        context["unassigned_count"] = sum(1 for t in tasks if _unassigned(t))
+        context["selected"] = _selected(bulk_form)
     return context
+
+
+def _selected(bulk_form) -> set[int]:
+    """The ticked tasks of a refused bulk form, so the page comes back with them ticked."""
+    if bulk_form is None:
+        return set()
+    return {int(pk) for pk in bulk_form.data.getlist("tasks") if str(pk).isdigit()}
 
 
 def _unassigned(task) -> bool:

@@ -94,9 +94,7 @@ def my_tasks(request):
     tasks = (
         Task.objects.for_page()
         .select_related("group__dimension", "group__plan__framework")
-        .filter(
-            Q(lead_unit_id__in=own_unit_ids(access)) | Q(responsible_officers=request.user.pk)
-        )
+        .filter(Q(lead_unit_id__in=own_unit_ids(access)) | Q(responsible_officers=request.user.pk))
         .exclude(group__plan__status=PlanStatus.CLOSED)
         .distinct()
     )
