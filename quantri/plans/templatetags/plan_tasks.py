@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from quantri.core.templatetags.quantri import deadline, progress_bar, supporting
+from quantri.plans.models import TaskStatus
 
 register = template.Library()
 
@@ -32,9 +33,29 @@ def task_rows(tasks, link_tasks=False, selectable=False, selected=()):
     """`<tr>` for each task: a checkbox for the bulk form when `selectable`, the title linked
     to `task.page_url` when `link_tasks`."""
     labels, today, selected = _labels(), timezone.localdate(), selected or ()
-    figures = get_template("dossiers/_service_figures.html")
+    labels["statuses"] = {value: str(label) for value, label in TaskStatus.choices}
+    figures = _FiguresCache(get_template("dossiers/_service_figures.html"))
     rows = [_row(task, labels, today, figures, link_tasks, selectable, selected) for task in tasks]
     return mark_safe("".join(rows))  # noqa: S308 — every part escaped by format_html
+
+
+class _FiguresCache:
+    """A lead unit's one-stop figures are the same beside each of its tasks: render them once
+    per unit (a unit may lead dozens of PAPI 5 and 6 tasks)."""
+
+    def __init__(self, template_):
+        self.template, self.done = template_, {}
+
+    def html(self, service) -> str:
+        key = (service.unit_id, service.start, service.end, service.url)
+        if key not in self.done:
+            self.done[key] = mark_safe(self.template.render({"service": service}))  # noqa: S308
+        return self.done[key]
+
+
+def _deadline(task) -> str:
+    """The `deadline` filter, with the date written directly (dd/mm/yyyy in every language)."""
+    return task.due_on.strftime("%d/%m/%Y") if task.due_on else deadline(task)
 
 
 def _row(task, labels, today, figures, link_tasks, selectable, selected) -> str:
@@ -52,7 +73,7 @@ def _row(task, labels, today, figures, link_tasks, selectable, selected) -> str:
         )
     name = format_html('<a href="{}">{}</a>', task.page_url, title) if link_tasks else title
     service = getattr(task, "service_figures", None)
-    service_html = mark_safe(figures.render({"service": service})) if service else ""
+    service_html = figures.html(service) if service else ""
     badge = (
         format_html(' <span class="badge badge-overdue">{}</span>', labels["overdue"])
         if overdue
@@ -78,10 +99,10 @@ def _row(task, labels, today, figures, link_tasks, selectable, selected) -> str:
         l_support=labels["support"],
         support=supporting(task),
         l_deadline=labels["deadline"],
-        deadline=deadline(task),
+        deadline=_deadline(task),
         badge=badge,
         l_status=labels["status"],
-        status_label=task.get_status_display(),
+        status_label=labels["statuses"].get(task.status, task.status),
         l_progress=labels["progress"],
         progress=progress_bar(task.progress, task.title),
     )
