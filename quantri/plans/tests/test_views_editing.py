@@ -244,3 +244,12 @@ def test_my_tasks_include_the_tasks_an_officer_carries(client, alice, culture_ta
     culture_task.responsible_officers.add(officer)
     client.force_login(officer)
     assert culture_task.title in client.get(reverse("plans:my_tasks")).text
+
+
+def test_the_plan_page_escapes_what_the_office_typed(client, alice, culture_task):
+    culture_task.title = '<img src=x onerror="alert(1)"> & co'
+    culture_task.save()
+    client.force_login(alice)
+    page = client.get(plan_url(culture_task.plan)).text
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co" in page
