@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Schema
+from ninja import Schema, Status
 from ninja.security import django_auth
 
 # quantri.api.plans imports this module once its routers exist (see the end of that module).
@@ -244,7 +244,7 @@ def add_group(request, plan_id: int, payload: GroupIn):
         dimension=_dimension(plan, payload.dimension),
         reason=payload.reason,
     )
-    return 201, _group_out(group)
+    return Status(201, _group_out(group))
 
 
 @router.patch(
@@ -300,7 +300,7 @@ def add_task(request, plan_id: int, payload: TaskAddIn):
     task = editing.task_add(
         group=_group(plan, payload.group), user=request.user, fields=fields, reason=payload.reason
     )
-    return 201, _task_out(task)
+    return Status(201, _task_out(task))
 
 
 @router.post(

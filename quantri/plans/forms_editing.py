@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from quantri.indices.models import Dimension
 from quantri.plans.editing import Deadline, PlanHeader, TaskFields
 from quantri.plans.editing.assignment import DeadlineKind
+from quantri.plans.editing.header import parent_agency_ids
 from quantri.plans.editing.rules import assignable_officers, assignable_units
 from quantri.plans.forms import DATE_INPUT_FORMATS
 from quantri.plans.models import Plan, Recurrence, Task, TaskGroup
@@ -53,7 +54,13 @@ class PlanEditForm(forms.Form):
         header = PlanHeader.of(plan)
         initial = {**vars(header), "parent_refs": "\n".join(header.parent_refs)}
         super().__init__(*args, initial=initial, **kwargs)
-        self.fields["parent"].queryset = Plan.objects.exclude(pk=plan.pk).select_related("agency")
+        # Only plans a parent may come from: this agency's and those above it, never another
+        # department's (whose titles are not this user's to list).
+        self.fields["parent"].queryset = (
+            Plan.objects.filter(agency_id__in=parent_agency_ids(plan))
+            .exclude(pk=plan.pk)
+            .select_related("agency")
+        )
 
     def header(self) -> PlanHeader:
         data = {k: v for k, v in self.cleaned_data.items() if k != "reason"}

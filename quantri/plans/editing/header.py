@@ -44,7 +44,7 @@ class PlanHeader:
 def plan_edit(*, plan: Plan, user, header: PlanHeader, reason: str = "") -> Plan:
     require_manager(user, plan)
     if header.parent is not None and (
-        header.parent.pk == plan.pk or header.parent.agency_id not in _ancestry(plan)
+        header.parent.pk == plan.pk or header.parent.agency_id not in parent_agency_ids(plan)
     ):
         raise ValidationError(
             {"parent": _("A parent plan must be another plan of this agency or one above it.")}
@@ -60,7 +60,7 @@ def plan_edit(*, plan: Plan, user, header: PlanHeader, reason: str = "") -> Plan
     return plan
 
 
-def _ancestry(plan: Plan) -> set[int]:
+def parent_agency_ids(plan: Plan) -> set[int]:
     """The plan's agency and those above it: where a parent plan may come from."""
     ids, agency = set(), plan.agency
     while agency is not None:

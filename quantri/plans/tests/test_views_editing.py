@@ -253,3 +253,13 @@ def test_the_plan_page_escapes_what_the_office_typed(client, alice, culture_task
     page = client.get(plan_url(culture_task.plan)).text
     assert "<img src=x" not in page
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; co" in page
+
+
+def test_parent_plans_offered_are_this_agencys_or_above(client, alice, erin, plan, province):
+    from quantri.testing.factories import PlanFactory
+
+    provincial = PlanFactory(agency=province, title="Kế hoạch của tỉnh")
+    elsewhere = PlanFactory(agency=erin.memberships.get().agency, title="Kế hoạch của Sở Y tế")
+    client.force_login(alice)
+    choices = client.get(plan_url(plan, "plan_edit")).context["form"].fields["parent"].queryset
+    assert provincial in choices and elsewhere not in choices
