@@ -29,13 +29,17 @@ class TaskOut(Schema):
     due: datetime.date | None
     recurrence: str | None
     due_text: str
+    due_period: str
     output: str
     weight: int
     status: str
     progress: int
+    officers: list[str]
+    cancel_reason: str
 
 
 class GroupOut(Schema):
+    id: int
     order: int
     title: str
     dimension: str | None
@@ -75,10 +79,13 @@ def task_out(task: Task) -> dict:
         "due": task.due_on,
         "recurrence": task.recurrence or None,
         "due_text": task.due_text,
+        "due_period": task.due_period,
         "output": task.expected_output,
         "weight": task.weight,
         "status": task.status,
         "progress": task.progress,
+        "officers": [u.get_username() for u in task.responsible_officers.all()],
+        "cancel_reason": task.cancel_reason,
     }
 
 
@@ -96,7 +103,7 @@ def plan_summary(plan: Plan, progress: int) -> dict:
 
 
 def plan_out(plan: Plan) -> dict:
-    outline = plan_outline(plan)
+    outline = plan_outline(plan, with_officers=True)
     return {
         **plan_summary(plan, outline.progress),
         "issuer": plan.issuer,
@@ -109,6 +116,7 @@ def plan_out(plan: Plan) -> dict:
         "recipients": plan.recipients,
         "groups": [
             {
+                "id": row.group.pk,
                 "order": row.group.order,
                 "title": row.group.title,
                 "dimension": row.group.dimension.code if row.group.dimension_id else None,
@@ -148,6 +156,7 @@ def import_plan(
     owner = Agency.objects.filter(code=agency).first()
     if owner is None:
         raise Http404
+    # Checked here as well as in plan_import so that no upload is parsed for a refused caller.
     if not Access.for_user(request.user).can_manage_agency(owner.pk):
         raise PermissionDenied(_("You may not import plans for this agency."))
     if file.size > services.max_upload_bytes():
@@ -194,8 +203,7 @@ def get_task(request, task_id: int):
 )
 def record_progress(request, task_id: int, payload: ProgressIn):
     task = _task_for(request, task_id)
-    if not Access.for_user(request.user).can_update_task(task):
-        raise PermissionDenied(_("Only the lead unit or the plan's managers may update this task."))
+    # task_record_progress decides who may record progress (PermissionDenied is a 403).
     if payload.status and payload.status not in TaskStatus.values:
         raise ValidationError(
             {
@@ -212,3 +220,7 @@ def record_progress(request, task_id: int, payload: ProgressIn):
         evidence=[services.EvidenceInput(url=link) for link in payload.links],
     )
     return task_out(task)
+
+
+# The editing operations (quantri.plans.api) add themselves to these two routers.
+from quantri.plans import api as _editing  # noqa: E402, F401

@@ -209,7 +209,16 @@ class TaskQuerySet(models.QuerySet):
         return self.open().filter(due_on__gte=today, due_on__lte=today + timezone.timedelta(days))
 
     def for_page(self):
-        return self.select_related("lead_unit", "group__plan").prefetch_related("support_units")
+        return self.select_related("lead_unit", "group__plan").prefetch_related(
+            "support_units", "responsible_officers"
+        )
+
+    def unassigned_or_undated(self):
+        """Open tasks the office still has to hand out or date: no lead unit, or neither a
+        deadline nor a recurrence."""
+        return self.exclude(status=TaskStatus.CANCELLED).filter(
+            Q(lead_unit__isnull=True) | (Q(due_on__isnull=True) & Q(recurrence=""))
+        )
 
 
 class Task(models.Model):
@@ -242,6 +251,20 @@ class Task(models.Model):
         _("recurrence"), max_length=20, choices=Recurrence.choices, blank=True
     )
     due_text = models.CharField(_("deadline as written"), max_length=255, blank=True)
+    due_period = models.CharField(
+        _("deadline period"),
+        max_length=20,
+        blank=True,
+        help_text=_("A period such as 2026-Q3 or 2026-H1; the deadline is its last day."),
+    )
+    responsible_officers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible officers"),
+        blank=True,
+        related_name="responsible_tasks",
+        help_text=_("Officers of the lead unit who carry the task, picked by its head."),
+    )
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     expected_output = models.TextField(_("expected output"), blank=True)
     weight = models.PositiveSmallIntegerField(_("weight"), default=1)
     status = models.CharField(
@@ -264,6 +287,10 @@ class Task(models.Model):
             models.CheckConstraint(condition=Q(weight__gte=1), name="task_weight_positive"),
             models.CheckConstraint(
                 condition=~Q(status="done") | Q(progress=100), name="task_done_means_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="cancelled") | Q(cancel_reason=""),
+                name="task_cancel_reason_only_when_cancelled",
             ),
         ]
         indexes = [

@@ -4,12 +4,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from quantri.indices.models import Dimension, Framework
+from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans.models import (
     Evidence,
@@ -24,6 +25,14 @@ from quantri.plans.models import (
 from quantri.plans.parsing import DimensionRef, PlanDocumentError, UnitRef, parse_plan
 
 DEFAULT_FRAMEWORK = "PAPI"
+
+
+# `user=None` is the command line and the demo loader: an operator on the server.
+
+
+def _require_agency_manager(user, agency: Agency) -> None:
+    if user is not None and not Access.for_user(user).can_manage_agency(agency.pk):
+        raise PermissionDenied(_("You may not import plans for this agency."))
 
 
 class PlanImportError(Exception):
@@ -81,6 +90,7 @@ def plan_import(
 
     All or nothing: any invalid part rolls the whole plan back.
     """
+    _require_agency_manager(user, agency)
     framework = Framework.objects.get(code=framework_code or DEFAULT_FRAMEWORK)
     plan = _build_plan(parsed.get("plan") or {}, agency, framework, user, filename)
     if source is not None:
@@ -224,6 +234,7 @@ def _clean(obj, label: str, exclude: list[str] | None = None) -> None:
 @transaction.atomic
 def plan_import_draft(*, agency: Agency, user, data: bytes, filename: str) -> PlanImport:
     """Parse an upload and keep it for the preview; nothing becomes a plan yet."""
+    _require_agency_manager(user, agency)
     parsed = plan_parse(data=data, filename=filename, agency=agency)
     draft = PlanImport(
         agency=agency, source_filename=filename[:255], parsed=parsed, created_by=user
@@ -270,6 +281,8 @@ def task_record_progress(
     evidence: list[EvidenceInput] | None = None,
 ) -> ProgressUpdate:
     """The lead unit reports progress on a task, with a note and evidence."""
+    if user is not None and not Access.for_user(user).can_update_task(task):
+        raise PermissionDenied(_("Only the lead unit or the plan's managers may update this task."))
     if not 0 <= progress <= 100:
         raise ValidationError({"progress": _("Progress must be between 0 and 100.")})
     status = status or _status_for(progress)
@@ -305,6 +318,8 @@ def _save_evidence(task, update, user, item: EvidenceInput) -> Evidence:
 
 
 def plan_set_published(*, plan: Plan, user, published: bool) -> Plan:
+    if user is not None and not Access.for_user(user).can_manage_plan(plan):
+        raise PermissionDenied(_("Only the plan's office may publish it."))
     plan.is_published = published
     plan._history_user = user
     plan.save(update_fields=["is_published", "updated_at"])

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,8 +10,10 @@ from django.views.decorators.http import require_POST
 from quantri.dossiers.service_figures import attach_to_tasks
 from quantri.orgs.access import Access
 from quantri.plans import services
-from quantri.plans.models import Plan
-from quantri.plans.outline import plan_outline, plan_summaries
+from quantri.plans.forms_editing import BulkForm
+from quantri.plans.history import plan_changes
+from quantri.plans.models import Plan, TaskStatus
+from quantri.plans.outline import attach_page_urls, plan_outline, plan_summaries
 
 
 def viewable_plan(request, pk: int) -> tuple[Plan, Access]:
@@ -35,22 +36,45 @@ def plan_list(request):
 @login_required
 def plan_detail(request, pk: int):
     plan, access = viewable_plan(request, pk)
+    return render(request, "plans/plan_detail.html", plan_page_context(plan, access))
+
+
+def plan_page_context(plan: Plan, access: Access, bulk_form=None) -> dict:
     outline = plan_outline(plan)
-    attach_to_tasks(outline.tasks, plan=plan, access=access)
+    tasks = outline.tasks
+    attach_to_tasks(tasks, plan=plan, access=access)
+    attach_page_urls(tasks)
+    can_manage = access.can_manage_plan(plan)
     context = {
         "outline": outline,
         "reporting_rules": plan.reporting_rules.select_related("via_unit"),
-        "can_manage": access.can_manage_plan(plan),
+        "can_manage": can_manage,
+        "history": plan_changes(plan) if access.can_read_plan_internals(plan) else [],
     }
-    return render(request, "plans/plan_detail.html", context)
+    if can_manage:
+        context["bulk_form"] = bulk_form or BulkForm(plan=plan)
+        context["unassigned_count"] = sum(1 for t in tasks if _unassigned(t))
+        context["selected"] = _selected(bulk_form)
+    return context
+
+
+def _selected(bulk_form) -> set[int]:
+    """The ticked tasks of a refused bulk form, so the page comes back with them ticked."""
+    if bulk_form is None:
+        return set()
+    return {int(pk) for pk in bulk_form.data.getlist("tasks") if str(pk).isdigit()}
+
+
+def _unassigned(task) -> bool:
+    """Task.objects.unassigned_or_undated() for a task already loaded."""
+    undated = task.due_on is None and not task.recurrence
+    return task.status != TaskStatus.CANCELLED and (task.lead_unit_id is None or undated)
 
 
 @login_required
 @require_POST
 def plan_publish(request, pk: int):
-    plan, access = viewable_plan(request, pk)
-    if not access.can_manage_plan(plan):
-        raise PermissionDenied
+    plan, _access = viewable_plan(request, pk)
     published = request.POST.get("published") == "1"
     services.plan_set_published(plan=plan, user=request.user, published=published)
     if published:

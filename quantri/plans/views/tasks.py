@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,8 +11,11 @@ from django.utils.translation import gettext as _
 
 from quantri.dossiers.service_figures import attach_to_tasks
 from quantri.orgs.access import Access
+from quantri.orgs.models import AgencyKind, Role
 from quantri.plans import services
+from quantri.plans.editing.rules import may_pick_officers
 from quantri.plans.forms import ProgressForm, add_service_error
+from quantri.plans.history import task_changes
 from quantri.plans.models import Evidence, PlanStatus, Task
 
 DUE_SOON_DAYS = 14
@@ -27,8 +31,7 @@ def task_detail(request, pk: int):
         raise Http404
     can_update = access.can_update_task(task)
     if request.method == "POST":
-        if not can_update:
-            raise PermissionDenied
+        # task_record_progress decides who may (PermissionDenied is a 403).
         form = ProgressForm(request.POST, request.FILES)
         if form.is_valid() and _record_progress(form, task, request.user):
             messages.success(request, _("Progress recorded."))
@@ -67,6 +70,9 @@ def _task_context(task: Task, access: Access, form) -> dict:
         "can_read_internals": internals,
         "updates": task.updates.select_related("created_by") if internals else [],
         "evidence": task.evidence.select_related("uploaded_by") if internals else [],
+        "history": task_changes(task) if internals else [],
+        "officers": list(task.responsible_officers.all()),
+        "can_edit": access.can_manage_plan(task.plan) or may_pick_officers(access.user, task),
     }
 
 
@@ -88,13 +94,26 @@ def my_tasks(request):
     tasks = (
         Task.objects.for_page()
         .select_related("group__dimension", "group__plan__framework")
-        .filter(lead_unit_id__in=access.task_unit_ids)
+        .filter(Q(lead_unit_id__in=own_unit_ids(access)) | Q(responsible_officers=request.user.pk))
         .exclude(group__plan__status=PlanStatus.CLOSED)
+        .distinct()
     )
     plans = _by_plan(tasks)
     for plan, plan_tasks in plans:  # one query per plan: a unit works on a few at a time
         attach_to_tasks(plan_tasks, plan=plan, access=access)
     return render(request, "plans/my_tasks.html", {"plans": plans})
+
+
+def own_unit_ids(access: Access) -> set[int]:
+    """The units whose tasks are this user's to carry: where they are head or staff, and the
+    Office itself for its coordinator — the office leads tasks of its own (filing, reporting,
+    the one-stop desk) and works them like any unit."""
+    offices = {
+        m.agency_id
+        for m in access.memberships
+        if m.role == Role.OFFICE_COORDINATOR and m.agency.kind == AgencyKind.OFFICE
+    }
+    return set(access.task_unit_ids) | offices
 
 
 def _by_plan(tasks) -> list[tuple]:

@@ -174,8 +174,8 @@ def test_every_route_answers_each_identity_as_the_matrix_says(world):
             # The admin's pages covered by the `admin:*` row all sit behind one gate (the
             # admin site's staff check): each is asked by the identities most likely to get
             # through, not by all thirteen — two thousand requests fewer.
-            sampled = row is not None and row.is_pattern and not os.environ.get(
-                "QUANTRI_WRITE_MATRIX"
+            sampled = (
+                row is not None and row.is_pattern and not os.environ.get("QUANTRI_WRITE_MATRIX")
             )
             labels = ADMIN_SAMPLE if sampled else set(clients)
             asked_by[(route.name, method)] = labels
