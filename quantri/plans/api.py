@@ -20,6 +20,7 @@ from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans import editing
 from quantri.plans.editing import Deadline, PlanHeader, TaskFields
+from quantri.plans.editing.rules import require_manager, require_officer_picker
 from quantri.plans.history import plan_changes, task_changes
 from quantri.plans.models import Plan, Task, TaskGroup
 
@@ -142,6 +143,20 @@ def _plan(request, plan_id: int) -> Plan:
     return plan
 
 
+def _managed_plan(request, plan_id: int) -> Plan:
+    """A plan the caller may change, asked before the body is read: a refused caller gets
+    403 whatever it sent, and learns nothing from the body's errors."""
+    plan = _plan(request, plan_id)
+    require_manager(request.user, plan)
+    return plan
+
+
+def _managed_task(request, task_id: int) -> Task:
+    task = _task(request, task_id)
+    require_manager(request.user, task.group.plan)
+    return task
+
+
 def _task(request, task_id: int) -> Task:
     task = get_object_or_404(
         Task.objects.select_related("group__plan__agency", "lead_unit"), pk=task_id
@@ -220,7 +235,7 @@ def _group_out(group: TaskGroup) -> dict:
 
 @router.patch("/{plan_id}", **AUTH, summary="Edit the plan's header", response=dict)
 def edit_plan(request, plan_id: int, payload: PlanHeaderIn):
-    plan = _plan(request, plan_id)
+    plan = _managed_plan(request, plan_id)
     header = PlanHeader.of(plan)
     changes = payload.dict(exclude_unset=True, exclude={"reason"})
     if "parent" in changes:
@@ -236,7 +251,7 @@ def edit_plan(request, plan_id: int, payload: PlanHeaderIn):
 
 @router.post("/{plan_id}/groups", **AUTH, summary="Add a group", response={201: GroupOut})
 def add_group(request, plan_id: int, payload: GroupIn):
-    plan = _plan(request, plan_id)
+    plan = _managed_plan(request, plan_id)
     group = editing.group_add(
         plan=plan,
         user=request.user,
@@ -254,7 +269,7 @@ def add_group(request, plan_id: int, payload: GroupIn):
     response=GroupOut,
 )
 def edit_group(request, plan_id: int, group_id: int, payload: GroupPatchIn):
-    plan = _plan(request, plan_id)
+    plan = _managed_plan(request, plan_id)
     group = _group(plan, group_id)
     sent = payload.dict(exclude_unset=True)
     if "title" in sent or "dimension" in sent:
@@ -280,7 +295,7 @@ def edit_group(request, plan_id: int, group_id: int, payload: GroupPatchIn):
     response=GroupOut,
 )
 def merge_group(request, plan_id: int, group_id: int, payload: GroupMergeIn):
-    plan = _plan(request, plan_id)
+    plan = _managed_plan(request, plan_id)
     source, target = _group(plan, group_id), _group(plan, payload.target, "target")
     group = editing.group_merge(
         source=source, target=target, user=request.user, reason=payload.reason
@@ -290,7 +305,7 @@ def merge_group(request, plan_id: int, group_id: int, payload: GroupMergeIn):
 
 @router.post("/{plan_id}/tasks", **AUTH, summary="Add a task", response={201: dict})
 def add_task(request, plan_id: int, payload: TaskAddIn):
-    plan = _plan(request, plan_id)
+    plan = _managed_plan(request, plan_id)
     fields = TaskFields(
         title=payload.title,
         description=payload.description,
@@ -310,7 +325,7 @@ def add_task(request, plan_id: int, payload: TaskAddIn):
     response=dict,
 )
 def bulk(request, plan_id: int, payload: BulkIn):
-    plan = _plan(request, plan_id)
+    plan = _managed_plan(request, plan_id)
     common = {"plan": plan, "user": request.user, "task_ids": payload.tasks}
     common["reason"] = payload.reason
     action = payload.action
@@ -351,7 +366,7 @@ def bulk(request, plan_id: int, payload: BulkIn):
     response=dict,
 )
 def merge_tasks(request, plan_id: int, payload: MergeIn):
-    plan = _plan(request, plan_id)
+    plan = _managed_plan(request, plan_id)
     found = Task.objects.select_related("group__plan").filter(
         group__plan=plan, pk__in=payload.tasks
     )
@@ -392,7 +407,7 @@ def plan_history(request, plan_id: int):
     "/{task_id}", **AUTH, summary="Edit a task's text, output and weight", response=dict
 )
 def edit_task(request, task_id: int, payload: TaskFieldsIn):
-    task = _task(request, task_id)
+    task = _managed_task(request, task_id)
     fields = TaskFields.of(task)
     sent = payload.dict(exclude_unset=True, exclude={"reason"})
     if "output" in sent:
@@ -407,7 +422,7 @@ def edit_task(request, task_id: int, payload: TaskFieldsIn):
     "/{task_id}/assignment", **AUTH, summary="Lead and supporting units", response=dict
 )
 def assign(request, task_id: int, payload: AssignmentIn):
-    task = _task(request, task_id)
+    task = _managed_task(request, task_id)
     editing.task_assign(
         task=task,
         user=request.user,
@@ -423,6 +438,7 @@ def assign(request, task_id: int, payload: AssignmentIn):
 )
 def officers(request, task_id: int, payload: OfficersIn):
     task = _task(request, task_id)
+    require_officer_picker(request.user, task)  # before the names are looked up
     users = {
         u.get_username(): u for u in get_user_model().objects.filter(username__in=payload.officers)
     }
@@ -444,7 +460,7 @@ def officers(request, task_id: int, payload: OfficersIn):
     "/{task_id}/deadline", **AUTH, summary="Date, recurrence or period", response=dict
 )
 def deadline(request, task_id: int, payload: DeadlineIn):
-    task = _task(request, task_id)
+    task = _managed_task(request, task_id)
     editing.task_set_deadline(
         task=task, user=request.user, deadline=_deadline(payload), reason=payload.reason
     )
@@ -453,7 +469,7 @@ def deadline(request, task_id: int, payload: DeadlineIn):
 
 @tasks_router.post("/{task_id}/move", **AUTH, summary="Move to a group and position", response=dict)
 def move(request, task_id: int, payload: MoveIn):
-    task = _task(request, task_id)
+    task = _managed_task(request, task_id)
     group = _group(task.group.plan, payload.group)
     editing.task_move(
         task=task, user=request.user, group=group, position=payload.position, reason=payload.reason
@@ -465,7 +481,7 @@ def move(request, task_id: int, payload: MoveIn):
     "/{task_id}/split", **AUTH, summary="Split into several tasks", response=list[dict]
 )
 def split(request, task_id: int, payload: SplitIn):
-    task = _task(request, task_id)
+    task = _managed_task(request, task_id)
     parts = editing.task_split(
         task=task, user=request.user, titles=payload.titles, reason=payload.reason
     )
@@ -479,7 +495,7 @@ def split(request, task_id: int, payload: SplitIn):
     response=RemovedOut,
 )
 def remove(request, task_id: int, payload: Reason):
-    task = _task(request, task_id)
+    task = _managed_task(request, task_id)
     pk = task.pk
     deleted = editing.task_remove(task=task, user=request.user, reason=payload.reason)
     return {"deleted": deleted, "task": None if deleted else _task_out(Task(pk=pk))}

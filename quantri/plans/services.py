@@ -270,6 +270,13 @@ class EvidenceInput:
     file_content: bytes | None = None
 
 
+def require_task_updater(user, task: Task) -> None:
+    """The lead unit and the plan's managers report on a task. The page asks this before it
+    reads the form, so a refused user learns nothing from the form's errors."""
+    if user is not None and not Access.for_user(user).can_update_task(task):
+        raise PermissionDenied(_("Only the lead unit or the plan's managers may update this task."))
+
+
 @transaction.atomic
 def task_record_progress(
     *,
@@ -281,8 +288,7 @@ def task_record_progress(
     evidence: list[EvidenceInput] | None = None,
 ) -> ProgressUpdate:
     """The lead unit reports progress on a task, with a note and evidence."""
-    if user is not None and not Access.for_user(user).can_update_task(task):
-        raise PermissionDenied(_("Only the lead unit or the plan's managers may update this task."))
+    require_task_updater(user, task)
     if not 0 <= progress <= 100:
         raise ValidationError({"progress": _("Progress must be between 0 and 100.")})
     status = status or _status_for(progress)

@@ -195,6 +195,7 @@ def _objects_of_a(a: Side) -> dict[str, object]:
     objects = {
         "plan": plan,
         "task": task,
+        "group": task.group,
         "evidence": evidence,
         "plan_import": plan_import,
         "report_plan": period.plan,

@@ -31,7 +31,7 @@ def task_detail(request, pk: int):
         raise Http404
     can_update = access.can_update_task(task)
     if request.method == "POST":
-        # task_record_progress decides who may (PermissionDenied is a 403).
+        services.require_task_updater(request.user, task)  # a 403 before the form is read
         form = ProgressForm(request.POST, request.FILES)
         if form.is_valid() and _record_progress(form, task, request.user):
             messages.success(request, _("Progress recorded."))
