@@ -271,6 +271,7 @@ def save_report(request, request_id: int, payload: ReportIn):
 )
 def upload_template(request, request_id: int, file: File[UploadedFile]):
     report_request, _access = _visible_request(request, request_id)
+    services.require_report_writer(request=report_request, user=request.user)
     checked = check_upload(file, kinds={XLSX}, max_bytes=max_upload_bytes())
     services.report_import_xlsx(request=report_request, user=request.user, content=checked.content)
     return report_out(_reloaded(request_id))

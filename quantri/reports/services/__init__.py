@@ -23,10 +23,12 @@ from quantri.reports.services.reports import (
     report_save_draft,
     report_submit,
     report_url,
+    require_report_writer,
     unit_tasks,
 )
 
 __all__ = [
+    "require_report_writer",
     "EvidenceInput",
     "TaskReportInput",
     "notification_mark_read",

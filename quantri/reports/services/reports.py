@@ -59,6 +59,15 @@ class TaskReportInput:
     evidence: list[EvidenceInput] = field(default_factory=list)
 
 
+def require_report_writer(*, request: ReportRequest, user) -> None:
+    """Staff and the head of the unit write its report. Asked before an uploaded file is
+    read, so a refused caller is told so whatever the file holds."""
+    _require(
+        _access(user).can_edit_unit_report(request),
+        _("Only the unit's own staff and head write its report."),
+    )
+
+
 @transaction.atomic
 def report_save_draft(
     *,
@@ -70,10 +79,7 @@ def report_save_draft(
     tasks: list[TaskReportInput] = (),
 ) -> UnitReport:
     """Staff or the head of the unit write the report; nothing leaves the unit yet."""
-    _require(
-        _access(user).can_edit_unit_report(request),
-        _("Only the unit's own staff and head write its report."),
-    )
+    require_report_writer(request=request, user=user)
     _require_open(request.period)
     report = _report_for(request)
     if not report.is_editable:
@@ -288,10 +294,7 @@ def report_import_xlsx(*, request: ReportRequest, user, content: bytes) -> UnitR
     listing each (sheet, row, column) and nothing saved."""
     from quantri.reports.spreadsheet import TemplateErrors, read_template
 
-    _require(
-        _access(user).can_edit_unit_report(request),
-        _("Only the unit's own staff and head write its report."),
-    )
+    require_report_writer(request=request, user=user)
     try:
         data = read_template(content, request=request, tasks=list(unit_tasks(request)))
     except TemplateErrors as exc:
