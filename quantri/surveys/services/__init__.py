@@ -9,6 +9,8 @@ from quantri.surveys.services.builder import (
     question_delete,
     question_move,
     question_update,
+    require_survey_creator,
+    require_survey_manager,
     section_create,
     section_delete,
     section_update,
@@ -24,6 +26,8 @@ from quantri.surveys.services.templates import TEMPLATES, survey_from_template
 from quantri.surveys.services.weighting import margins_set, survey_reweight
 
 __all__ = [
+    "require_survey_creator",
+    "require_survey_manager",
     "TEMPLATES",
     "ChoiceInput",
     "QuestionInput",

@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from quantri.core.text import fold
 from quantri.indices.models import Dimension
+from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.surveys.models import (
     Choice,
@@ -59,6 +60,28 @@ class QuestionInput:
     choices: list[ChoiceInput] | None = None  # None: leave the choices as they are
 
 
+def require_survey_manager(user, survey: Survey) -> None:
+    """Build, publish and close a survey, its points and weighting: the survey's office
+    (Access.can_manage_survey). `user=None` is the system (demo, commands)."""
+    if user is not None and not Access.for_user(user).can_manage_survey(survey):
+        raise PermissionDenied(_("Only the survey's office may change it."))
+
+
+def require_survey_creator(user, agency: Agency | None = None) -> None:
+    """Create surveys: the office of the agency (any agency the user's office runs when
+    none is named yet, as the new-survey page asks before the form is filled)."""
+    if user is None:
+        return
+    access = Access.for_user(user)
+    allowed = (
+        access.creates_surveys()
+        if agency is None
+        else (access.is_superuser or agency.pk in access.office_agency_ids)
+    )
+    if not allowed:
+        raise PermissionDenied(_("Only an agency's office may create its surveys."))
+
+
 def _save(obj, user, **save_kwargs) -> None:
     obj._history_user = user
     obj.full_clean()
@@ -86,6 +109,7 @@ def survey_create(
     asks_profile: bool = True,
     template: str = "",
 ) -> Survey:
+    require_survey_creator(user, agency)
     survey = Survey(
         agency=agency,
         title=title,
@@ -104,6 +128,7 @@ def survey_create(
 
 @transaction.atomic
 def survey_update(*, survey: Survey, user, asks_profile: bool | None = None, **fields) -> Survey:
+    require_survey_manager(user, survey)
     unknown = set(fields) - set(SURVEY_FIELDS)
     if unknown:
         raise ValueError(f"survey_update cannot change {', '.join(sorted(unknown))}")
@@ -118,6 +143,7 @@ def survey_update(*, survey: Survey, user, asks_profile: bool | None = None, **f
 @transaction.atomic
 def survey_publish(*, survey: Survey, user) -> Survey:
     """Open the survey to answers (also reopens a closed one)."""
+    require_survey_manager(user, survey)
     questions = list(survey.questions.prefetch_related("choices"))
     if not questions:
         raise ValidationError(_("Add at least one question before publishing."))
@@ -137,6 +163,7 @@ def survey_publish(*, survey: Survey, user) -> Survey:
 
 @transaction.atomic
 def survey_close(*, survey: Survey, user) -> Survey:
+    require_survey_manager(user, survey)
     if survey.status != SurveyStatus.OPEN:
         raise ValidationError(_("Only an open survey can be closed."))
     survey.status = SurveyStatus.CLOSED
@@ -146,6 +173,7 @@ def survey_close(*, survey: Survey, user) -> Survey:
 
 @transaction.atomic
 def section_create(*, survey: Survey, user, title: str) -> Section:
+    require_survey_manager(user, survey)
     _require_draft(survey)
     last = survey.sections.aggregate(last=Max("order"))["last"] or 0
     section = Section(survey=survey, title=title, order=last + 1)
@@ -155,6 +183,7 @@ def section_create(*, survey: Survey, user, title: str) -> Section:
 
 @transaction.atomic
 def section_update(*, section: Section, user, title: str) -> Section:
+    require_survey_manager(user, section.survey)
     _require_draft(section.survey)
     section.title = title
     _save(section, user)
@@ -164,6 +193,7 @@ def section_update(*, section: Section, user, title: str) -> Section:
 @transaction.atomic
 def section_delete(*, section: Section, user) -> None:
     """Its questions stay, outside any section."""
+    require_survey_manager(user, section.survey)
     _require_draft(section.survey)
     section._history_user = user
     section.delete()
@@ -171,6 +201,7 @@ def section_delete(*, section: Section, user) -> None:
 
 @transaction.atomic
 def question_create(*, survey: Survey, user, data: QuestionInput) -> Question:
+    require_survey_manager(user, survey)
     _require_draft(survey)
     last = survey.questions.aggregate(last=Max("order"))["last"] or 0
     question = Question(survey=survey, order=last + 1)
@@ -179,6 +210,7 @@ def question_create(*, survey: Survey, user, data: QuestionInput) -> Question:
 
 @transaction.atomic
 def question_update(*, question: Question, user, data: QuestionInput) -> Question:
+    require_survey_manager(user, question.survey)
     _require_draft(question.survey)
     return _fill_question(question, user, data)
 
@@ -275,6 +307,7 @@ def _answers_offered(question: Question) -> set[str] | None:
 
 @transaction.atomic
 def question_delete(*, question: Question, user) -> None:
+    require_survey_manager(user, question.survey)
     _require_draft(question.survey)
     dependents = list(question.dependents.all())
     if dependents:
@@ -290,6 +323,7 @@ def question_delete(*, question: Question, user) -> None:
 def question_move(*, question: Question, user, offset: int) -> Question:
     """Move a question up (offset −1) or down (+1); a question never moves above the question
     its condition depends on, nor below one that depends on it."""
+    require_survey_manager(user, question.survey)
     _require_draft(question.survey)
     questions = list(question.survey.questions.order_by("order", "pk"))
     index = next(k for k, q in enumerate(questions) if q.pk == question.pk)
@@ -323,6 +357,7 @@ def indicator_set(
     direction: str = Direction.HIGHER,
     weight: Decimal = Decimal(1),
 ) -> IndicatorMapping:
+    require_survey_manager(user, question.survey)
     taken = IndicatorMapping.objects.filter(question__survey=question.survey_id, code=code)
     if taken.exclude(question=question).exists():
         raise ValidationError({"code": _("Another question of this survey has this code.")})
@@ -337,6 +372,7 @@ def indicator_set(
 
 @transaction.atomic
 def indicator_clear(*, question: Question, user) -> None:
+    require_survey_manager(user, question.survey)
     for mapping in IndicatorMapping.objects.filter(question=question):
         mapping._history_user = user
         mapping.delete()
@@ -346,6 +382,7 @@ def indicator_clear(*, question: Question, user) -> None:
 def service_point_create(
     *, survey: Survey, user, name: str, unit: Agency, code: str = ""
 ) -> ServicePoint:
+    require_survey_manager(user, survey)
     _check_unit(survey, unit)
     point = ServicePoint(survey=survey, name=name, unit=unit, code=code or _new_code())
     _save(point, user)
@@ -356,6 +393,7 @@ def service_point_create(
 def service_point_update(
     *, point: ServicePoint, user, name: str, unit: Agency, is_active: bool = True
 ) -> ServicePoint:
+    require_survey_manager(user, point.survey)
     _check_unit(point.survey, unit)
     point.name, point.unit, point.is_active = name, unit, is_active
     _save(point, user)

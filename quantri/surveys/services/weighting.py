@@ -15,6 +15,7 @@ from quantri.surveys.models import (
     Weighting,
 )
 from quantri.surveys.results.weighting import WeightingError, Weights, check_margins, weigh
+from quantri.surveys.services.builder import require_survey_manager
 
 
 def describe(variable: str, category: str | None = None) -> str:
@@ -64,6 +65,7 @@ def survey_margins(survey: Survey) -> dict:
 def margins_set(*, survey: Survey, user, method: str, margins: dict) -> Survey:
     """Replace the survey's population margins ({variable: {category: share}}) and choose
     the weighting method. Shares of a variable must add up to 100%."""
+    require_survey_manager(user, survey)
     if method not in Weighting.values:
         raise ValidationError({"weighting": _("Choose a weighting method.")})
     cleaned = {}

@@ -15,9 +15,13 @@ class Context:
         self.department, self.units, self.plan = department, units, plan
 
     def user(self, username):
-        from quantri.testing.factories import UserFactory
+        """The demo's office coordinator, who runs the survey (the services check it)."""
+        from quantri.orgs.models import Role
+        from quantri.testing.factories import MembershipFactory, UserFactory
 
-        return UserFactory(username=username)
+        user = UserFactory(username=username)
+        MembershipFactory(user=user, agency=self.units["VP"], role=Role.OFFICE_COORDINATOR)
+        return user
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ that add, edit, reorder and remove sections and questions."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -33,8 +33,7 @@ def survey_list(request):
 @login_required
 def survey_new(request):
     access = Access.for_request(request)
-    if not access.creates_surveys():
-        raise PermissionDenied
+    services.require_survey_creator(request.user)
     form = SurveyForm(request.POST or None, agencies=access.survey_agencies())
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,10 +1,10 @@
 """Finding a survey for a request, with the access checks every staff page repeats."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from quantri.orgs.access import Access
+from quantri.surveys import services
 from quantri.surveys.models import Survey
 
 
@@ -21,6 +21,5 @@ def viewable_survey(request, pk: int) -> tuple[Survey, Access]:
 def managed_survey(request, pk: int) -> tuple[Survey, Access]:
     """The survey if this user may change it; 403 for readers who may only look."""
     survey, access = viewable_survey(request, pk)
-    if not access.can_manage_survey(survey):
-        raise PermissionDenied
+    services.require_survey_manager(request.user, survey)  # the rule lives with the services
     return survey, access
