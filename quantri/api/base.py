@@ -18,7 +18,7 @@ from quantri.plans.services import PlanImportError
 
 class _NoNulParser(Parser):
     """Form fields (multipart uploads) as ninja reads them, refusing a NUL character: PostgreSQL
-    cannot store one in text. Query parameters and JSON bodies are refused earlier, by
+    cannot store one in text. Query parameters are refused earlier, by
     quantri.core.middleware.NulCharacterMiddleware."""
 
     def parse_querydict(self, data, list_fields, request):

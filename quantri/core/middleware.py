@@ -1,8 +1,6 @@
-import json
 import tempfile
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
 from django.core.handlers.wsgi import LimitedStream
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -103,11 +101,11 @@ class BodySizeLimitMiddleware:
 
 
 class NulCharacterMiddleware:
-    """Refuse a NUL character (%00, "\\u0000") in the path, a query parameter or a JSON body
-    (400, in the shape the client expects, naming the field). No address of ours holds one,
-    and PostgreSQL cannot compare or store text with it: a lookup or a save would fail with a
-    500. Form fields refuse it themselves (Django's ProhibitNullCharactersValidator; the API's
-    upload fields in quantri.api.base)."""
+    """Refuse a NUL character (%00) in the path or a query parameter (400, in the shape the
+    client expects, naming the parameter). No address of ours holds one, and PostgreSQL cannot
+    compare text with it: a lookup by such a code or filter failed with a 500. Form fields
+    refuse it themselves (Django's ProhibitNullCharactersValidator; the API's upload fields in
+    quantri.api.base); a JSON body is left to its operation (the dossier import names the item)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -115,7 +113,7 @@ class NulCharacterMiddleware:
     def __call__(self, request):
         if "\x00" in request.path_info:
             return error_response(request, 400, _("The address holds a NUL character."))
-        field = _nul_parameter(request.GET) or _nul_json_field(request)
+        field = _nul_parameter(request.GET)
         if field is not None:
             message = _("%(name)s holds a NUL character.") % {"name": field}
             return error_response(request, 400, message)
@@ -126,29 +124,4 @@ def _nul_parameter(params) -> str | None:
     for name, values in params.lists():
         if "\x00" in name or any("\x00" in value for value in values):
             return name.replace("\x00", "")
-    return None
-
-
-def _nul_json_field(request) -> str | None:
-    """The first field of a JSON body (as "body.tasks.0.title") holding a NUL, walked without
-    recursion: a body may nest as deep as the parser allows. A body that is not JSON, or too
-    large to read, is left to the view to refuse."""
-    if request.content_type != "application/json":
-        return None
-    try:
-        if b"\\u0000" not in request.body.lower():
-            return None
-        pending = [("body", json.loads(request.body))]
-    except (RequestDataTooBig, ValueError, RecursionError):
-        return None
-    while pending:
-        path, value = pending.pop()
-        if isinstance(value, str) and "\x00" in value:
-            return path
-        if isinstance(value, dict | list):
-            items = value.items() if isinstance(value, dict) else enumerate(value)
-            for key, inner in items:
-                if "\x00" in str(key):
-                    return path
-                pending.append((f"{path}.{key}", inner))
     return None

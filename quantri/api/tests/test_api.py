@@ -119,19 +119,8 @@ def test_a_multipart_body_without_a_boundary_is_a_400_naming_it(client, alice):
     assert "multipart" in response.json()["detail"]
 
 
-def test_a_nul_in_a_json_body_is_a_400_naming_the_field(client, alice, plan):
-    # Found by the fuzz on PostgreSQL: text holding NUL cannot be stored there (a 500).
-    client.force_login(alice)
-    response = client.patch(
-        f"/api/plans/{plan.pk}",
-        data=json.dumps({"title": "Kế hoạch\x00"}),
-        content_type="application/json",
-    )
-    assert response.status_code == 400
-    assert "body.title" in response.json()["detail"]
-
-
 def test_a_nul_in_an_upload_form_field_is_a_400_naming_it(client, alice):
+    # PostgreSQL cannot compare text holding NUL: the agency's lookup failed with a 500.
     client.force_login(alice)
     upload = SimpleUploadedFile("ke-hoach.txt", b"x")
     response = client.post("/api/plans/import", {"agency": "T-DEPT\x00", "file": upload})
