@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "quantri.core.middleware.LanguageMiddleware",
     # Early, so a body over the upload limit is refused before anything reads it.
     "quantri.core.middleware.BodySizeLimitMiddleware",
+    "quantri.core.middleware.NulCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -22,6 +22,8 @@ urlpatterns = [
     path("papi/", include("quantri.indices.urls")),
     path("", include("quantri.portal.urls")),
 ]
+handler400 = "quantri.core.errors.bad_request"
+handler404 = "quantri.core.errors.page_not_found"
 
 # Uploaded files (evidence, attachments, source documents) are never served from MEDIA_ROOT
 # directly, not even with DEBUG on: each goes through a view that checks who may read it.

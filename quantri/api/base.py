@@ -7,13 +7,32 @@ client. Later features add their routers here.
 from csp.decorators import csp_update
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
+from ninja.parser import Parser
 
 from quantri.plans.services import PlanImportError
 
+
+class _NoNulParser(Parser):
+    """Form fields (multipart uploads) as ninja reads them, refusing a NUL character: PostgreSQL
+    cannot store one in text. Query parameters are refused earlier, by
+    quantri.core.middleware.NulCharacterMiddleware."""
+
+    def parse_querydict(self, data, list_fields, request):
+        for name, values in data.lists():
+            texts = [v for v in values if isinstance(v, str)]  # files are read by their view
+            if "\x00" in name or any("\x00" in text for text in texts):
+                raise ValidationError(
+                    {name.replace("\x00", ""): [_("A NUL character is not allowed here.")]}
+                )
+        return super().parse_querydict(data, list_fields, request)
+
+
 api = NinjaAPI(
+    parser=_NoNulParser(),
     title="Quản trị API",
     version="1",
     description=_(
@@ -56,6 +75,12 @@ def validation_error(request, exc):
 def body_too_large(request, exc):
     # Within the upload limit (quantri.core.middleware) but over DATA_UPLOAD_MAX_MEMORY_SIZE.
     return _detail(request, _("The request body is too large."), 413)
+
+
+@api.exception_handler(MultiPartParserError)
+def body_not_multipart(request, exc):
+    # A multipart Content-Type without a usable boundary, or a body that is not one.
+    return _detail(request, _("The request body is not valid multipart/form-data."), 400)
 
 
 @api.exception_handler(PermissionDenied)

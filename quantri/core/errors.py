@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 Shape = Callable[..., HttpResponse]  # (request, status, message) -> response
 
@@ -36,3 +37,15 @@ def error_response(request, status: int, message: str) -> HttpResponse:
         if request.path_info.startswith(prefix):
             return shape(request, status, message)
     return _page(request, status, message)
+
+
+def page_not_found(request, exception) -> HttpResponse:
+    """handler404: a URL no route matches (an API code holding a "/", an Open311 id with a
+    dot) answers in its prefix's shape too, not in Django's bare HTML page."""
+    return error_response(request, 404, _("Not found."))
+
+
+def bad_request(request, exception) -> HttpResponse:
+    """handler400: a request Django could not read (a SuspiciousOperation, a broken body) that
+    no view turned into an answer of its own."""
+    return error_response(request, 400, _("The request could not be read."))

@@ -98,3 +98,30 @@ class BodySizeLimitMiddleware:
             "mb": settings.QUANTRI_MAX_UPLOAD_MB
         }
         return error_response(request, 413, message)
+
+
+class NulCharacterMiddleware:
+    """Refuse a NUL character (%00) in the path or a query parameter (400, in the shape the
+    client expects, naming the parameter). No address of ours holds one, and PostgreSQL cannot
+    compare text with it: a lookup by such a code or filter failed with a 500. Form fields
+    refuse it themselves (Django's ProhibitNullCharactersValidator; the API's upload fields in
+    quantri.api.base); a JSON body is left to its operation (the dossier import names the item)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info:
+            return error_response(request, 400, _("The address holds a NUL character."))
+        field = _nul_parameter(request.GET)
+        if field is not None:
+            message = _("%(name)s holds a NUL character.") % {"name": field}
+            return error_response(request, 400, message)
+        return self.get_response(request)
+
+
+def _nul_parameter(params) -> str | None:
+    for name, values in params.lists():
+        if "\x00" in name or any("\x00" in value for value in values):
+            return name.replace("\x00", "")
+    return None

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.security import django_auth
 
-from quantri.core.params import Year
+from quantri.core.params import DateTimeYear
 from quantri.feedback.codes import normalise
 from quantri.feedback.models import Feedback, FeedbackCategory
 from quantri.feedback.public import public_answer, public_events, public_text
@@ -149,7 +149,7 @@ def inbox(
 
 
 @router.get("/stats", auth=django_auth, response=dict, summary="Feedback statistics")
-def stats(request, year: Year | None = None):
+def stats(request, year: DateTimeYear | None = None):
     access = Access.for_user(request.user)
     if not access.reads_feedback_statistics():
         raise PermissionDenied(_("Only the office and the People's Inspection Board see these."))

@@ -102,3 +102,27 @@ def test_a_broken_upload_is_a_400_with_a_message(client, alice, department):
     response = client.post("/api/plans/import", {"agency": department.code, "file": upload})
     assert response.status_code == 400
     assert "hong.pdf" in response.json()["detail"]
+
+
+def test_a_url_no_operation_matches_is_a_json_404(client):
+    # Found by the fuzz (test_fuzz.py): a framework code holding "/" reaches no route, and
+    # Django's bare HTML page came back instead of the API's {"detail": ...}.
+    response = client.get("/api/frameworks/a%2Fb/dimensions")
+    assert response.status_code == 404
+    assert "detail" in response.json()
+
+
+def test_a_multipart_body_without_a_boundary_is_a_400_naming_it(client, alice):
+    client.force_login(alice)
+    response = client.post("/api/plans/import", b"x", content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "multipart" in response.json()["detail"]
+
+
+def test_a_nul_in_an_upload_form_field_is_a_400_naming_it(client, alice):
+    # PostgreSQL cannot compare text holding NUL: the agency's lookup failed with a 500.
+    client.force_login(alice)
+    upload = SimpleUploadedFile("ke-hoach.txt", b"x")
+    response = client.post("/api/plans/import", {"agency": "T-DEPT\x00", "file": upload})
+    assert response.status_code == 400
+    assert "agency" in response.json()["detail"]

@@ -90,3 +90,23 @@ def test_an_english_browser_still_gets_vietnamese_until_the_switch_is_used(clien
     page = client.get(reverse("portal:home"), headers={"accept-language": "en-US,en;q=0.9"})
     assert '<html lang="vi">' in page.text
     assert page.headers["Content-Language"] == "vi"
+
+
+@pytest.mark.parametrize(
+    ("url", "shape"),
+    [
+        ("/api/procedures/%00", "api"),
+        ("/api/dossiers/index?agency=%00&month=2026-03", "api"),
+        ("/open311/v2/requests.xml?status=open%00", "xml"),
+        ("/procedures/?q=%00", "page"),
+    ],
+)
+def test_a_nul_in_the_address_is_a_400_in_the_prefix_shape(client, url, shape):
+    # Found by the fuzz on PostgreSQL (quantri/api/tests/test_fuzz.py): a code or filter
+    # holding NUL reached a lookup, and PostgreSQL refused the text with a 500.
+    response = client.get(url)
+    assert response.status_code == 400
+    if shape == "api":
+        assert "NUL" in response.json()["detail"]
+    elif shape == "xml":
+        assert b"<errors>" in response.content

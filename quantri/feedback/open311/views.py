@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, ValidationError
 from django.core.validators import validate_email
 from django.http import HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -58,6 +59,10 @@ def endpoint(view):
             return _error(fmt, Open311Error(413, _("The request body is too large.")))
         except TooManyFieldsSent:
             return _error(fmt, Open311Error(400, _("The request has too many fields.")))
+        except MultiPartParserError:
+            return _error(
+                fmt, Open311Error(400, _("The request body is not valid multipart/form-data."))
+            )
 
     return wrapper
 
@@ -194,6 +199,12 @@ def _status_filter(items, raw: str):
 
 def _create(request, fmt: str) -> HttpResponse:
     data = request.POST
+    for name, values in data.lists():
+        # PostgreSQL cannot store a NUL in text; a form would refuse it too.
+        if "\x00" in name or any("\x00" in value for value in values):
+            raise Open311Error(
+                400, _("%(name)s holds a NUL character") % {"name": name.replace("\x00", "")}
+            )
     api_key = ApiKey.objects.for_key(data.get("api_key") or request.GET.get("api_key", ""))
     if api_key is None:
         raise Open311Error(403, _("Invalid api_key received -- can't proceed with create_request."))

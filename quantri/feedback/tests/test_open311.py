@@ -382,3 +382,26 @@ def test_posts_are_limited_per_api_key(client, advertising, api_key, settings):
     assert Feedback.objects.count() == 2
     other_key = apikey_create(name="Cổng dịch vụ công")[1]
     assert post_request(client, other_key).status_code == 201
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_an_id_no_route_matches_gets_the_error_document(client, fmt):
+    # Found by the fuzz (quantri/api/tests/test_fuzz.py): an id with a dot or a slash matches
+    # no route, and Django's bare HTML page came back.
+    response = client.get(f"{BASE}/requests/a.b.{fmt}")
+    assert_error(response, 404, fmt)
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_multipart_body_without_a_boundary_is_a_400_in_the_error_format(client, fmt):
+    response = client.post(
+        f"{BASE}/requests.{fmt}", b"api_key=x", content_type="multipart/form-data"
+    )
+    assert_error(response, 400, fmt)
+
+
+def test_a_nul_in_a_posted_field_is_a_400_naming_it(client, advertising, api_key):
+    response = post_request(client, api_key, description="Biển\x00 quảng cáo")
+    assert_error(response, 400)
+    assert response.json()[0]["description"].startswith("description")
+    assert not Feedback.objects.exists()
