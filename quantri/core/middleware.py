@@ -1,3 +1,4 @@
+import json
 import tempfile
 
 from django.conf import settings
@@ -105,7 +106,8 @@ class NulCharacterMiddleware:
     client expects, naming the parameter). No address of ours holds one, and PostgreSQL cannot
     compare text with it: a lookup by such a code or filter failed with a 500. Form fields
     refuse it themselves (Django's ProhibitNullCharactersValidator; the API's upload fields in
-    quantri.api.base); a JSON body is left to its operation (the dossier import names the item)."""
+    quantri.api.base); so is a JSON body, naming the field's path (but for the dossier import,
+    which names the item itself)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -113,11 +115,49 @@ class NulCharacterMiddleware:
     def __call__(self, request):
         if "\x00" in request.path_info:
             return error_response(request, 400, _("The address holds a NUL character."))
-        field = _nul_parameter(request.GET)
+        field = _nul_parameter(request.GET) or _nul_in_json(request)
         if field is not None:
             message = _("%(name)s holds a NUL character.") % {"name": field}
             return error_response(request, 400, message)
         return self.get_response(request)
+
+
+# The dossier import answers a bad item in its own {"errors": [...]} list, naming item and field.
+NAMES_ITS_OWN_NUL = {"/api/dossiers/import"}
+
+
+def _nul_in_json(request) -> str | None:
+    """The field of a JSON body holding a NUL character (as its path, "body.items.0.note").
+    The body is parsed only when its bytes could hold one, so other requests pay one search."""
+    if request.content_type != "application/json" or request.path_info in NAMES_ITS_OWN_NUL:
+        return None
+    body = request.body  # already bounded by BodySizeLimitMiddleware
+    if b"\\u0000" not in body and b"\x00" not in body:
+        return None
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return None  # not JSON: the operation says so in its own words
+    return _nul_path(data, "body")
+
+
+def _nul_path(value, path: str) -> str | None:
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            name = str(key).replace("\x00", "")
+            if "\x00" in str(key):
+                return f"{path}.{name}"
+            found = _nul_path(item, f"{path}.{name}")
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _nul_path(item, f"{path}.{index}")
+            if found is not None:
+                return found
+    return None
 
 
 def _nul_parameter(params) -> str | None:

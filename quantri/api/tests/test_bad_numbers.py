@@ -32,3 +32,28 @@ def test_year_one_of_the_feedback_statistics_is_refused_by_name(django_user_mode
     response = client.get("/api/feedback/stats?year=1")
     assert response.status_code == 422
     assert "year" in str(response.json()["detail"])
+
+
+# A NUL character in a JSON body (issue 11 item 6): PostgreSQL cannot store one in text, so a
+# body holding one was saved on SQLite and a 500 on PostgreSQL. It is a 400 naming the field.
+
+
+def test_a_nul_character_in_a_json_body_is_refused_naming_the_field(alice, plan):
+    from quantri.plans.models import Task
+    from quantri.testing.factories import TaskGroupFactory
+
+    group = TaskGroupFactory(plan=plan, order=1)
+    client = Client(raise_request_exception=False)
+    client.force_login(alice)
+    url = f"/api/plans/{plan.pk}/tasks"
+    for body, field in [
+        ({"group": group.pk, "title": "Tổ chức\x00hội nghị"}, "body.title"),
+        ({"group": group.pk, "title": "Hội nghị", "reason": ["ok", "x\x00"]}, "body.reason.1"),
+        ({"group": group.pk, "title": "Hội nghị", "x\x00": 1}, "body.x"),
+    ]:
+        response = client.post(url, body, content_type="application/json")
+        assert response.status_code == 400, (body, response.status_code)
+        assert field in response.json()["detail"], response.json()
+    assert not Task.objects.exists()
+    good = client.post(url, {"group": group.pk, "title": "Hội nghị"}, "application/json")
+    assert good.status_code == 201
