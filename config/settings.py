@@ -175,6 +175,9 @@ QUANTRI_TRUSTED_PROXIES = env_networks("QUANTRI_TRUSTED_PROXIES")
 QUANTRI_FEEDBACK_RATE_LIMIT = env_int("QUANTRI_FEEDBACK_RATE_LIMIT", 10)
 QUANTRI_SURVEY_RATE_LIMIT = env_int("QUANTRI_SURVEY_RATE_LIMIT", 30)
 QUANTRI_OPEN311_RATE_LIMIT = env_int("QUANTRI_OPEN311_RATE_LIMIT", 60)
+# How long a server process keeps reference data it reads on every public post (working
+# calendar, deadline rules, feedback categories) before reading it again: quantri.core.refdata.
+QUANTRI_REFERENCE_SECONDS = env_int("QUANTRI_REFERENCE_SECONDS", 60)
 # Login throttle (django-axes), for /login/ and /admin/: after this many wrong passwords for
 # one user name from one address, that pair is refused until the cool-off ends or an
 # administrator deletes the attempt (admin → Access attempts). By pair, not by address alone,

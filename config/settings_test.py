@@ -24,3 +24,6 @@ WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = True
 # The login throttle needs a request in authenticate(), which client.login() does not pass;
 # the tests of the throttle switch it on with override_settings(AXES_ENABLED=True).
 AXES_ENABLED = False
+# Each test changes reference data inside a transaction that is rolled back without a signal:
+# read it afresh every time (quantri/core/tests/test_refdata.py tests the keeping itself).
+QUANTRI_REFERENCE_SECONDS = 0

@@ -4,13 +4,12 @@ import datetime
 from functools import lru_cache
 
 from quantri.core.models import CalendarDay, CalendarDayKind
+from quantri.core.refdata import Snapshot
 from quantri.core.workdays import WorkingCalendar
 from quantri.feedback.models import DeadlineRule, DeadlineTrigger
 
 
-def current_calendar() -> WorkingCalendar:
-    """The working calendar with today's exceptions. One query; the calendar object is kept
-    while the exceptions stay the same, so its holiday tables are not rebuilt per request."""
+def _read_calendar() -> WorkingCalendar:
     days = CalendarDay.objects.values_list("date", "kind")
     days_off = frozenset(d for d, kind in days if kind == CalendarDayKind.DAY_OFF)
     working = frozenset(d for d, kind in days if kind == CalendarDayKind.WORKING_DAY)
@@ -22,14 +21,25 @@ def _calendar(days_off: frozenset, working: frozenset) -> WorkingCalendar:
     return WorkingCalendar(days_off=days_off, working_days=working)
 
 
+# Every submission computes its deadlines: the calendar and the rules are reference data
+# (quantri.core.refdata), read again when they change or after a minute.
+_CALENDAR = Snapshot(_read_calendar, models=[CalendarDay])
+_RULES = Snapshot(
+    lambda: list(DeadlineRule.objects.order_by("trigger", "-valid_from")), models=[DeadlineRule]
+)
+
+
+def current_calendar() -> WorkingCalendar:
+    """The working calendar with its stored exceptions; its holiday tables are built once."""
+    return _CALENDAR.get()
+
+
 def _rules_in_force(triggers: list[str], on: datetime.date) -> dict[str, DeadlineRule]:
-    """The rule in force on a day for each trigger, in one query."""
+    """The rule in force on a day for each trigger (the newest one already valid)."""
     rules: dict[str, DeadlineRule] = {}
-    found = DeadlineRule.objects.filter(trigger__in=triggers, valid_from__lte=on).order_by(
-        "trigger", "-valid_from"
-    )
-    for rule in found:
-        rules.setdefault(rule.trigger, rule)
+    for rule in _RULES.get():
+        if rule.trigger in triggers and rule.valid_from <= on:
+            rules.setdefault(rule.trigger, rule)
     return rules
 
 

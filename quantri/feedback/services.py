@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -111,7 +111,7 @@ def feedback_submit(
     now = _now()
     deadlines = receipt_deadlines(timezone.localdate(now), calendar or current_calendar())
     feedback = Feedback(
-        code=_unused_code(),
+        code=new_code(),
         category=category,
         department=department_of(category.unit),
         text=text.strip(),
@@ -132,22 +132,34 @@ def feedback_submit(
     )
     feedback._history_user = user
     # The hot path of the public side, so nothing is checked twice: the related rows were just
-    # loaded, the code just found unused, and the table's check constraints concern states a
-    # new item cannot be in (coordinates are range-checked by their field validators).
+    # loaded, the code's uniqueness is the table's own constraint (below), and the table's
+    # check constraints concern states a new item cannot be in (coordinates are range-checked
+    # by their field validators).
     feedback.full_clean(exclude=SUBMIT_TRUSTED, validate_unique=False, validate_constraints=False)
-    with transaction.atomic():
-        feedback.save()
-        _event(feedback, EventKind.RECEIVED, user, unit=category.unit, at=now)
-        for upload in attachments:
-            _attach(feedback, upload)
-    return feedback
+    for attempt in range(1, CODE_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                feedback.save()
+                _event(feedback, EventKind.RECEIVED, user, unit=category.unit, at=now)
+                for upload in attachments:
+                    _attach(feedback, upload)
+            return feedback
+        except IntegrityError:
+            # The only unique value a new item brings is its code: a drawn code that is taken
+            # (about one in 887 million per stored item) is drawn again. Asking first would
+            # cost every submission a query for an event that almost never happens.
+            # (An attachment stored by the failed attempt stays behind as an unreferenced file.)
+            if attempt == CODE_ATTEMPTS or not _code_taken(feedback.code):
+                raise
+            feedback.pk, feedback.code = None, new_code()
 
 
-def _unused_code() -> str:
-    code = new_code()
-    while Feedback.objects.filter(code=code).exists():
-        code = new_code()
-    return code
+# A code taken CODE_ATTEMPTS times running means something else is wrong: the error surfaces.
+CODE_ATTEMPTS = 5
+
+
+def _code_taken(code: str) -> bool:
+    return Feedback.objects.filter(code=code).exists()
 
 
 def _check_attachment(upload: CheckedUpload) -> None:

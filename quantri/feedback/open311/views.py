@@ -15,9 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from quantri.core.ratelimit import rate_allow
+from quantri.core.refdata import Snapshot
 from quantri.feedback import services
 from quantri.feedback.models import OPEN_STATUSES, ApiKey, Channel, Feedback, FeedbackCategory
 from quantri.feedback.open311 import formats, records
+from quantri.orgs.models import Agency
 
 DEFAULT_DAYS = 90
 MAX_REQUESTS = 1000
@@ -223,10 +225,18 @@ def _create(request, fmt: str) -> HttpResponse:
     return _list(fmt, "service_requests", "request", [records.created(feedback, tracking)], 201)
 
 
+# The categories by code, with their unit and its parent (whose office follows the item up):
+# reference data read once a minute, or again when a category or a unit changes here.
+_CATEGORIES = Snapshot(
+    lambda: {c.code: c for c in FeedbackCategory.objects.select_related("unit__parent")},
+    models=[FeedbackCategory, Agency],
+)
+
+
 def _category(code: str) -> FeedbackCategory:
     if not code:
         raise Open311Error(400, _("service_code was not provided"))
-    category = FeedbackCategory.objects.select_related("unit__parent").filter(code=code).first()
+    category = _CATEGORIES.get().get(code)
     if category is None or not category.active:
         raise Open311Error(404, _("service_code %(code)s not found") % {"code": code})
     return category

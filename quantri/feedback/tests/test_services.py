@@ -57,6 +57,19 @@ def test_codes_are_unique_across_many_items(advertising):
     assert len(codes) == 60
 
 
+def test_a_drawn_code_that_is_taken_is_drawn_again(advertising, monkeypatch):
+    # The code is not looked up before the insert: the table's unique constraint catches a
+    # taken one, and the item is stored under a fresh code with its event and history.
+    first = submit(advertising)
+    draws = iter([first.code, "PA-2345AB"])
+    monkeypatch.setattr(services, "new_code", lambda: next(draws))
+    second = submit(advertising)
+    assert second.code == "PA-2345AB"
+    assert Feedback.objects.filter(code=first.code).get() == first
+    assert [e.kind for e in second.events.all()] == [EventKind.RECEIVED]
+    assert second.history.count() == 1
+
+
 def test_the_deadlines_skip_the_april_and_may_holidays_and_weekends(advertising):
     with time_machine.travel(BEFORE_HOLIDAYS, tick=False):
         item = submit(advertising)
