@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
+    # django-ninja's own static files: the API docs page (/api/docs) then loads Swagger UI from
+    # this server instead of a public CDN, so it works on closed networks.
+    "ninja",
     "axes",  # login throttle (see "Throttling" below)
     "quantri.core",
     "quantri.orgs",
@@ -219,7 +222,7 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", _HTTPS)
 # Content-Security-Policy (django-csp 4): scripts only from our own static files, never inline.
 # Styles allow 'unsafe-inline' because the charts are inline SVG written by matplotlib, which
 # carry <style> elements and style attributes; images allow data: for the consolidated
-# report's chart. The API docs page widens this for itself only (quantri/api/base.py).
+# report's chart. The API docs page (Swagger UI, served from our static files) needs nothing more.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -4,7 +4,6 @@ Errors come back as {"detail": "..."} with the right status; no stack trace ever
 client. Later features add their routers here.
 """
 
-from csp.decorators import csp_update
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.http import Http404
 from django.http.multipartparser import MultiPartParserError
@@ -40,15 +39,6 @@ api = NinjaAPI(
         "everything else uses the signed-in session (with the CSRF token for writes)."
     ),
     urls_namespace="api",
-    docs_decorator=csp_update(
-        # Swagger UI comes from the jsDelivr CDN and starts from an inline script today; on
-        # this one page the site's CSP allows exactly that, so the docs keep working.
-        {
-            "script-src": ["https://cdn.jsdelivr.net", "'unsafe-inline'"],
-            "style-src": ["https://cdn.jsdelivr.net"],
-            "img-src": ["https://django-ninja.dev"],
-        }
-    ),
 )
 
 
