@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,6 +24,8 @@ from quantri.plans.models import (
     TaskStatus,
 )
 from quantri.plans.parsing import DimensionRef, PlanDocumentError, UnitRef, parse_plan
+from quantri.plans.parsing.corpus_report import Report as CorpusReport
+from quantri.plans.parsing.corpus_report import build_report
 
 DEFAULT_FRAMEWORK = "PAPI"
 
@@ -55,6 +58,14 @@ def unit_refs(agency: Agency, on: datetime.date | None = None) -> list[UnitRef]:
         UnitRef(code=u.code, name=u.name, short_name=u.short_name, aliases=list(u.aliases))
         for u in Agency.objects.units_of(agency, on)
     ]
+
+
+def plan_corpus_report(*, folder: Path, framework_code: str = "") -> CorpusReport:
+    """Parse every plan document in a folder and count what came out; saves nothing."""
+    framework = Framework.objects.filter(code=framework_code or DEFAULT_FRAMEWORK).first()
+    if framework is None:
+        raise PlanImportError(_("Unknown index framework: %(code)s") % {"code": framework_code})
+    return build_report(folder, dimensions=dimension_refs(framework))
 
 
 def plan_parse(

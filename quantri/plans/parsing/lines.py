@@ -90,7 +90,9 @@ def _pages(lines: list[Block]) -> list[list[str]]:
 def join_lines(blocks: list[Block]) -> list[Block]:
     """Re-join printed lines into paragraphs; Word paragraphs and table rows pass through."""
     blank_breaks = _blank_lines_break_paragraphs(blocks)
-    width = _line_width(blocks)
+    # Where blank lines mark the paragraphs (text copied from a web page), a short line is
+    # the first line of an indented paragraph, not the end of one.
+    width = None if blank_breaks and _has_blank_breaks(blocks) else _line_width(blocks)
     out: list[Block] = []
     current: Block | None = None
     last_line = ""
@@ -136,6 +138,13 @@ def _ended_early(last_line: str, line: str, width: int | None) -> bool:
     if not width or not last_line or len(last_line) >= 0.6 * width:
         return False
     return line.strip()[:1].isupper() and not (is_caps(last_line) and is_caps(line))
+
+
+def _has_blank_breaks(blocks: list[Block]) -> bool:
+    """Enough blank lines between printed lines to mark paragraphs (one per ten lines)."""
+    printed = sum(_printed(b) for b in blocks)
+    blanks = sum(b.blank for b in blocks)
+    return printed >= 20 and blanks * 10 >= printed
 
 
 def _blank_lines_break_paragraphs(blocks: list[Block]) -> bool:

@@ -16,7 +16,9 @@ from .errors import PlanDocumentError
 from .text import nfc
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf"}
+# Markdown is how many agencies keep documents copied from the web: read as text, with its
+# emphasis marks and table rules dropped (see _strip_markdown).
+_EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".pdf": "pdf"}
 _FORMAT_NAMES = {
     "pdf": "PDF",
     "docx": "Word (.docx)",
