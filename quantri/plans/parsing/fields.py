@@ -231,13 +231,17 @@ def deadline_of(text: str) -> Deadline | None:
 
 # ---- document numbers and references ------------------------------------------------------
 
-_SYMBOL = r"\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[a-z][a-z0-9]*(?:\s*-\s*[a-z0-9]+)*"
-_NUMBER_LINE = re.compile(rf"(?:^|\s)so\s*:?\s*({_SYMBOL})")
+# '45/KH-SVHTTDL', '200/2023/NĐ-CP', and the party's '57-NQ/TW', '14-KH/TU'
+_SYMBOL = (
+    r"\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[a-z][a-z0-9]*(?:\s*-\s*[a-z0-9]+)*"
+    r"|\d{1,5}\s*-\s*[a-z]{2,6}\s*/\s*[a-z]{2,6}\b"
+)
+_NUMBER_LINE = re.compile(rf"(?:^|\s)so\s*:?\s*((?:{_SYMBOL}))")
 _REF_KINDS = (
     "ke hoach|quyet dinh|chi thi|nghi quyet|cong van|thong bao|nghi dinh|thong tu|luat"
     "|van ban|huong dan|ket luan|chuong trinh|de an|bao cao|cong dien"
 )
-_REFERENCE = re.compile(rf"\b({_REF_KINDS})\s+(?:so\s*:?\s*)?({_SYMBOL})")
+_REFERENCE = re.compile(rf"\b({_REF_KINDS})\s+(?:so\s*:?\s*)?((?:{_SYMBOL}))")
 
 
 def _symbol(text: str, start: int, end: int) -> str:
