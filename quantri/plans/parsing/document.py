@@ -24,6 +24,7 @@ from .layout import Zone, split_layout
 from .lines import is_separator, join_lines, remove_page_debris
 from .model import AttachedTo, DimensionRef, ParsedPlan, PlanInfo, Signer, TaskGroup, UnitRef
 from .outline import Node, Table, build_outline, list_items, paragraph_kind
+from .prose import unit_heading
 from .readers import read_document
 from .reporting import find_reporting
 from .structure import Part, purposes_and_requirements, responsibilities, split_parts, task_groups
@@ -206,6 +207,10 @@ def _groups(
         )
     raw += _annex_groups(zone.annex, dimension_of, has_tasks=any(g.tasks for g in raw))
     matcher = UnitMatcher(units) if units is not None else None
+    for group in raw:
+        lead = unit_heading(group.title)
+        for task in group.tasks:
+            task.group_lead = task.group_lead or lead
     return [
         TaskGroup(
             title=group.title,

@@ -136,8 +136,20 @@ FIELD_LABEL = re.compile(
 )
 
 
+# 'Nội dung thực hiện: Tổ chức ...', 'Nhiệm vụ: ...': the task's own words, as one of its fields
+CONTENT_LABEL = re.compile(r"^(?:noi dung|nhiem vu|cong viec)(?:\s+(?:thuc hien|cu the))?\s*:\s*")
+
+
 def is_field_line(text: str) -> bool:
-    return bool(FIELD_LABEL.match(fold(text.strip())))
+    folded = fold(text.strip())
+    content = CONTENT_LABEL.match(folded)
+    return bool(FIELD_LABEL.match(folded)) or bool(content and folded[content.end() :].strip())
+
+
+def content_field(text: str) -> str | None:
+    """The words after 'Nội dung:' / 'Nhiệm vụ:', when the line is that field."""
+    match = CONTENT_LABEL.match(fold(text.strip()))
+    return text.strip()[match.end() :].strip() or None if match else None
 
 
 # 'P. HCTP', 'TT. Văn hóa': a dot that does not end the clause

@@ -98,7 +98,7 @@ def join_lines(blocks: list[Block]) -> list[Block]:
     last_line = ""
     for block in blocks:
         if block.blank:
-            if blank_breaks and current is not None:
+            if blank_breaks and current is not None and not _LONE_MARKER.match(current.text):
                 out.append(current)
                 current = None
             continue

@@ -8,7 +8,7 @@ Handles 'Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở và các
 import re
 from dataclasses import dataclass, field
 
-from .fields import ABBREVIATIONS, clause_end
+from .fields import ABBREVIATIONS, clause_end, is_field_line
 from .text import fold, fold_key, squash
 
 # First words of a unit name (folded). Unit names are written with a capital; the
@@ -38,6 +38,7 @@ _VERBS = (
     "tuyen truyen", "cung cap", "giai quyet", "tiep nhan", "danh gia", "khao sat", "doi thoai",
     "phoi hop", "chu tri", "thuong xuyen", "dinh ky", "ban hanh", "tiep tuc",
     "tang cuong", "day manh", "nang cao", "lam", "tai", "ve", "khi", "theo", "neu",
+    "tien hanh", "chu dong", "co trach nhiem", "chiu trach nhiem",
 )  # fmt: skip
 _VERB_STOP = re.compile(r"\s(?:" + "|".join(_VERBS) + r")\b")
 
@@ -89,6 +90,18 @@ def starts_unit(text: str) -> bool:
     if any(key == w or key.startswith(w + " ") for w in _NOT_UNITS):
         return False
     return stripped[0].isupper() or key.startswith(_COLLECTIVE_STARTS + ("don vi", "co quan"))
+
+
+def unit_heading(title: str) -> str | None:
+    """The unit a group heading assigns its tasks to: a heading that is a unit's name ('Sở Y
+    tế', 'Công an tỉnh:') or that gives the group to one ('Giao Sở Tài chính chủ trì ...')."""
+    text = squash(title).strip().rstrip(":").strip()
+    folded = fold(text)
+    if len(text) <= 90 and starts_unit(text) and not _VERB_STOP.search(f" {folded}"):
+        return text
+    if folded.startswith("giao "):
+        return find_units(text).lead
+    return None
 
 
 def is_collective(name: str) -> bool:
@@ -152,7 +165,7 @@ def _labelled(text: str, folded: str, found: ProseUnits) -> None:
         match = pattern.search(folded)
         if not match:
             continue
-        end = clause_end(folded, match.end())
+        end = _field_end(text, folded, match.end())
         names = split_units(text[match.end() : end])
         found.spans.append((match.start(), end))
         if is_lead and names:
@@ -160,6 +173,18 @@ def _labelled(text: str, folded: str, found: ProseUnits) -> None:
             found.support = extra + found.support
         elif not is_lead:
             found.support += names
+
+
+def _field_end(text: str, folded: str, start: int) -> int:
+    """A labelled list of units goes on past ';' while the next piece names a unit
+    ('Cơ quan thực hiện: Sở Khoa học và Công nghệ; Sở Tư pháp; ...')."""
+    end = clause_end(folded, start)
+    while end < len(folded) and folded[end] == ";":
+        following = text[end + 1 : end + 80]
+        if not starts_unit(following) or is_field_line(following):
+            break
+        end = clause_end(folded, end + 1)
+    return end
 
 
 def _lead_word(text: str, folded: str, found: ProseUnits) -> None:

@@ -34,7 +34,10 @@ def build_task(raw: RawTask, matcher: UnitMatcher | None, warnings: list[str]) -
         deadline = find_deadline(raw.lead_in)
         if deadline:
             deadline.span = (0, 0)  # nothing to cut: the words are not in this task
-    title = short_title(cut_spans(description, cuts)) or short_title(description)
+    if raw.title:
+        title = short_title(squash(raw.title))
+    else:
+        title = short_title(cut_spans(description, cuts)) or short_title(description)
     task = Task(
         title=title,
         description=description,
@@ -55,8 +58,9 @@ def _units(raw: RawTask, prose) -> tuple[str | None, list[str]]:
         return prose.lead, prose.support
     if raw.lead_in:
         inherited = find_units(raw.lead_in)
-        return inherited.lead, inherited.support
-    return None, []
+        if inherited.lead or inherited.support:
+            return inherited.lead, inherited.support
+    return raw.group_lead, []
 
 
 def _set_deadline(task: Task, deadline: Deadline | None) -> None:
