@@ -8,6 +8,7 @@ from .closing import parse_closing
 from .dimensions import match_dimension
 from .errors import PlanDocumentError
 from .fields import find_references, parse_date
+from .flat_tables import flat_table_groups
 from .groups import groups_from_part
 from .header import (
     Header,
@@ -205,7 +206,14 @@ def _groups(
         warnings.append(
             f"Không thấy phần “Nhiệm vụ, giải pháp”; đã lấy các nhiệm vụ ở phần “{fallback}”."
         )
-    raw += _annex_groups(zone.annex, dimension_of, has_tasks=any(g.tasks for g in raw))
+    annex = _annex_groups(zone.annex, dimension_of, has_tasks=any(g.tasks for g in raw))
+    if any(g.tasks for g in annex) and (fallback or _points_to_annex(raw)):
+        # "Chi tiết tại Phụ lục kèm theo": the annex table holds the tasks; the body's list
+        # is only their outline (or a part guessed when no part is named for tasks)
+        raw = []
+        if fallback:
+            warnings.pop()
+    raw += annex
     matcher = UnitMatcher(units) if units is not None else None
     for group in raw:
         lead = unit_heading(group.title)
@@ -222,6 +230,11 @@ def _groups(
     ]
 
 
+def _points_to_annex(groups: list[RawGroup]) -> bool:
+    texts = [t.text for g in groups for t in g.tasks] + [g.title for g in groups]
+    return any("phu luc" in fold(text) for text in texts)
+
+
 def _annex_groups(annex: list[Block], dimension_of, has_tasks: bool) -> list[RawGroup]:
     """Task tables of the annex ('PHỤ LỤC'); its prose only when the body had no tasks."""
     if not annex:
@@ -232,6 +245,11 @@ def _annex_groups(annex: list[Block], dimension_of, has_tasks: bool) -> list[Raw
     groups: list[RawGroup] = []
     for table in _tables(root):
         found, loose = table_groups(table.rows)
+        if loose:
+            groups.append(RawGroup(title, loose))
+        groups.extend(found)
+    if not groups:
+        found, loose = flat_table_groups(annex)
         if loose:
             groups.append(RawGroup(title, loose))
         groups.extend(found)

@@ -238,7 +238,16 @@ def deadline_of(text: str) -> Deadline | None:
     phrase = squash(text).strip(" ,;.")
     if not phrase:
         return None
-    return Deadline(phrase, due_date(phrase), recurrence_of(phrase), (0, len(text)))
+    return Deadline(
+        phrase, due_date(phrase) or _bare_years(phrase), recurrence_of(phrase), (0, len(text))
+    )
+
+
+def _bare_years(phrase: str) -> datetime.date | None:
+    """A deadline cell that is only a year ('2025') or a period ('2026-2030', '2025 - 2026'):
+    the end of its last year."""
+    match = re.fullmatch(r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?", phrase)
+    return datetime.date(int(match.group(2) or match.group(1)), 12, 31) if match else None
 
 
 # ---- document numbers and references ------------------------------------------------------

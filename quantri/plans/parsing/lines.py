@@ -38,12 +38,38 @@ def is_separator(text: str) -> bool:
 def remove_page_debris(blocks: list[Block]) -> list[Block]:
     """Drop page numbers and the headers/footers repeated on each page."""
     repeated = _repeated_page_edges(blocks)
+    row_numbers = _row_numbers(blocks)
     return [
         block
-        for block in blocks
+        for index, block in enumerate(blocks)
         if not _printed(block)
+        or index in row_numbers
         or not (_is_page_number(block.text) or _edge_key(block.text) in repeated)
     ]
+
+
+_STT_CELL = re.compile(r"^\s*(?:STT|TT|Số TT)\s*$", re.IGNORECASE)
+_ROW_GAP = 15  # a table row of a flattened table is a few lines; a printed page is 40 or more
+
+
+def _row_numbers(blocks: list[Block]) -> set[int]:
+    """Bare numbers that count the rows of a table flattened to one cell per line ('1', a few
+    cells, '2', ...): they follow each other closely, page numbers do not."""
+    header = next(
+        (i for i, b in enumerate(blocks) if _printed(b) and _STT_CELL.match(b.text)), None
+    )
+    if header is None:
+        return set()
+    numbers = [
+        (i, int(b.text.strip()))
+        for i, b in enumerate(blocks[header:], start=header)
+        if _printed(b) and b.text.strip().isdigit() and len(b.text.strip()) <= 3
+    ]
+    kept: set[int] = set()
+    for (i, a), (j, b) in zip(numbers, numbers[1:], strict=False):
+        if b in (a + 1, 1) and j - i <= _ROW_GAP:  # the next row, or the next group's first
+            kept.update((i, j))
+    return kept
 
 
 def _printed(block: Block) -> bool:
