@@ -9,6 +9,7 @@ Needs no database: the parser is plain Python.
 """
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -28,8 +29,11 @@ def main() -> int:
     if not folder.is_dir():
         print(f"Not a folder: {folder}", file=sys.stderr)
         return 2
-    dimensions = load_dimension_refs("quantri/indices/data/papi.json")
-    sys.stdout.write(format_report(build_report(folder, dimensions=dimensions)))
+    papi = ROOT / "quantri" / "indices" / "data" / "papi.json"
+    framework = json.loads(papi.read_text(encoding="utf-8"))
+    names = [framework["code"], framework["name_vi"], *framework.get("aliases", [])]
+    report = build_report(folder, dimensions=load_dimension_refs(papi), framework_names=names)
+    sys.stdout.write(format_report(report))
     return 0
 
 

@@ -53,6 +53,11 @@ def dimension_refs(framework: Framework) -> list[DimensionRef]:
     ]
 
 
+def framework_names(framework: Framework) -> list[str]:
+    """What a plan about this index calls it; without one, groups get no dimension by wording."""
+    return [name for name in (framework.code, framework.name, framework.name_en) if name]
+
+
 def unit_refs(agency: Agency, on: datetime.date | None = None) -> list[UnitRef]:
     return [
         UnitRef(code=u.code, name=u.name, short_name=u.short_name, aliases=list(u.aliases))
@@ -65,7 +70,9 @@ def plan_corpus_report(*, folder: Path, framework_code: str = "") -> CorpusRepor
     framework = Framework.objects.filter(code=framework_code or DEFAULT_FRAMEWORK).first()
     if framework is None:
         raise PlanImportError(_("Unknown index framework: %(code)s") % {"code": framework_code})
-    return build_report(folder, dimensions=dimension_refs(framework))
+    return build_report(
+        folder, dimensions=dimension_refs(framework), framework_names=framework_names(framework)
+    )
 
 
 def plan_parse(
@@ -81,6 +88,7 @@ def plan_parse(
             dimensions=dimension_refs(framework),
             units=units,
             max_bytes=max_upload_bytes(),
+            framework_names=framework_names(framework),
         )
     except PlanDocumentError as exc:
         raise PlanImportError(str(exc)) from exc

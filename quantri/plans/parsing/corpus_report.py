@@ -7,6 +7,7 @@ Used by `quantri import-plan --report DIR` and `bench/import_corpus.py`.
 """
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ class FileRow:
     with_deadline: int = 0
     header: dict[str, bool] = field(default_factory=dict)
     warnings: int = 0
+    dimensions: int = 0  # groups given a dimension of the index
     error: str | None = None
 
 
@@ -56,17 +58,19 @@ def corpus_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
 
 
-def build_report(folder: Path, *, dimensions: list[DimensionRef]) -> Report:
+def build_report(
+    folder: Path, *, dimensions: list[DimensionRef], framework_names: Sequence[str] | None = None
+) -> Report:
     started = time.perf_counter()
-    rows = [_row(path, dimensions) for path in corpus_files(folder)]
+    rows = [_row(path, dimensions, framework_names) for path in corpus_files(folder)]
     return Report(rows, time.perf_counter() - started)
 
 
-def _row(path: Path, dimensions: list[DimensionRef]) -> FileRow:
+def _row(path: Path, dimensions: list[DimensionRef], framework_names) -> FileRow:
     started = time.perf_counter()
     try:
         data = path.read_bytes()
-        parsed = parse_plan(data, path.name, dimensions=dimensions)
+        parsed = parse_plan(data, path.name, dimensions=dimensions, framework_names=framework_names)
     except PlanDocumentError as exc:
         return FileRow(path.name, _size(path), time.perf_counter() - started, error=str(exc))
     except Exception as exc:  # the report goes on: one line names the file and the failure
@@ -101,6 +105,7 @@ def _counts(name: str, size: int, seconds: float, parsed: ParsedPlan) -> FileRow
             "recipients": bool(plan.recipients),
         },
         warnings=len(parsed.warnings),
+        dimensions=sum(bool(g.dimension) for g in parsed.groups),
     )
 
 
@@ -147,7 +152,8 @@ def _totals(report: Report) -> list[str]:
         f"{len(report.rows) - len(parsed)}",
         f"groups: {report.total('groups')}, tasks: {tasks}, with lead: "
         f"{_share(report.total('with_lead'), tasks)}, with deadline: "
-        f"{_share(report.total('with_deadline'), tasks)}, warnings: {report.total('warnings')}",
+        f"{_share(report.total('with_deadline'), tasks)}, warnings: {report.total('warnings')}, "
+        f"groups given a dimension: {report.total('dimensions')}",
         f"header fields found: {header}",
     ]
     if largest is not None:

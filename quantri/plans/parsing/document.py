@@ -1,11 +1,12 @@
 """parse_plan: read the file, cut it into zones and parts, and assemble the ParsedPlan."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import errors
 from .blocks import Block, Document
 from .closing import parse_closing
-from .dimensions import match_dimension
+from .dimensions import is_numbered_dimension, match_dimension, names_framework
 from .errors import PlanDocumentError
 from .fields import find_references, parse_date
 from .flat_tables import flat_table_groups
@@ -60,15 +61,21 @@ def parse_plan(
     dimensions: list[DimensionRef],
     units: list[UnitRef] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    framework_names: Sequence[str] | None = None,
 ) -> ParsedPlan:
-    """Read a plan document (.txt, .docx, .pdf) into plan details, task groups and tasks.
+    """Read a plan document (.txt, .md, .docx, .pdf) into plan details, task groups and tasks.
+
+    With ``framework_names`` (the index's code and names), groups are matched to dimensions by
+    their wording only when the document names the framework; otherwise only headings
+    numbered as its parts ('Chỉ số nội dung 3') are. Most plans are about no index at all.
 
     Raises PlanDocumentError with one message for the user when the file cannot be read or
     holds no tasks.
     """
     document = read_document(data, filename, max_bytes)
+    by_wording = framework_names is None or names_framework(_all_text(document), framework_names)
     try:
-        parsed = _parse(document, dimensions, units)
+        parsed = _parse(document, dimensions, units, by_wording)
     except Exception as exc:  # a heuristic tripped on an unusual layout: still one message
         raise PlanDocumentError(errors.UNREADABLE_LAYOUT, filename=filename) from exc
     if not parsed.tasks:
@@ -76,8 +83,15 @@ def parse_plan(
     return parsed
 
 
+def _all_text(document: Document) -> str:
+    return " ".join(b.text or " ".join(b.cells or []) for b in document.blocks)
+
+
 def _parse(
-    document: Document, dimensions: list[DimensionRef], units: list[UnitRef] | None
+    document: Document,
+    dimensions: list[DimensionRef],
+    units: list[UnitRef] | None,
+    by_wording: bool = True,
 ) -> ParsedPlan:
     blocks = flatten_other_tables(remove_page_debris(document.blocks))
     layout = split_layout(blocks)
@@ -86,11 +100,12 @@ def _parse(
     warnings: list[str] = []
     info = _plan_info(plan, decision)
     info.source_format = document.format
-    groups = _groups(plan, layout.plan, dimensions, units, warnings)
+    empty: list[str] = []
+    groups = _groups(plan, layout.plan, dimensions, units, warnings, by_wording, empty)
     info.purposes, info.requirements = purposes_and_requirements(plan.parts)
     info.responsibilities = responsibilities(plan.parts)
     reporting_texts = info.responsibilities + _reporting_part_texts(plan.parts)
-    return ParsedPlan(info, groups, find_reporting(reporting_texts), warnings)
+    return ParsedPlan(info, groups, find_reporting(reporting_texts), warnings, empty)
 
 
 def _read_zone(zone: Zone) -> ZoneText:
@@ -197,8 +212,12 @@ def _groups(
     dimensions: list[DimensionRef],
     units: list[UnitRef] | None,
     warnings: list[str],
+    by_wording: bool,
+    empty: list[str],
 ) -> list[TaskGroup]:
     def dimension_of(title: str) -> str | None:
+        if not by_wording and not is_numbered_dimension(title):
+            return None
         return match_dimension(title, dimensions)
 
     raw, fallback = task_groups(plan.preamble_blocks, plan.parts, dimension_of)
@@ -219,15 +238,23 @@ def _groups(
         lead = unit_heading(group.title)
         for task in group.tasks:
             task.group_lead = task.group_lead or lead
+    empty.extend(group.title for group in raw if not group.tasks)
     return [
         TaskGroup(
             title=group.title,
             dimension=dimension_of(group.title),
             tasks=[build_task(task, matcher, warnings) for task in group.tasks],
+            dimension_found=_dimension_found(group.title, dimension_of),
         )
         for group in raw
         if group.tasks
     ]
+
+
+def _dimension_found(title: str, dimension_of) -> str | None:
+    if not dimension_of(title):
+        return None
+    return "numbered" if is_numbered_dimension(title) else "wording"
 
 
 def _points_to_annex(groups: list[RawGroup]) -> bool:

@@ -107,6 +107,7 @@ class Deadline:
     due: datetime.date | None
     recurrence: str | None
     span: tuple[int, int]  # what to cut from the task title
+    how: str = "guessed"  # "label" ('Thời gian thực hiện: ...'), "table", or read from prose
 
 
 _LABEL = re.compile(
@@ -188,7 +189,24 @@ def _deadline(text: str, start: int, end: int, cut: tuple[int, int]) -> Deadline
     phrase = squash(text[start:end]).strip(" ,;.:")
     if not phrase:
         return None
-    return Deadline(phrase, due_date(phrase), recurrence_of(phrase), cut)
+    return Deadline(phrase, reading_of(phrase), recurrence_of(phrase), cut)
+
+
+_STARTS_ONLY = re.compile(r"^(?:bat dau\s+)?tu\s+(?:ngay\s+|thang\s+|quy\s+|nam\s+)?\d")
+_PERIOD = re.compile(r"\b(?:giai doan|nhiem ky)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b")
+
+
+def reading_of(phrase: str) -> datetime.date | None:
+    """The date a deadline as written comes to: 'Quý IV/2025' -> 2025-12-31, 'năm 2026' and
+    'giai đoạn 2026-2030' -> the end of the (last) year. 'Từ 01/7/2025' only says when the
+    work starts, so it gives no deadline (the words are kept)."""
+    folded = fold(phrase).strip()
+    if _STARTS_ONLY.match(folded) and not re.search(r"\bden\b", folded):
+        return None
+    period = _PERIOD.search(folded)
+    if period:
+        return datetime.date(int(period.group(1)), 12, 31)
+    return due_date(phrase) or _bare_years(phrase)
 
 
 def _labelled(text: str, folded: str) -> Deadline | None:
@@ -196,7 +214,10 @@ def _labelled(text: str, folded: str) -> Deadline | None:
     if not match:
         return None
     end = clause_end(folded, match.end())
-    return _deadline(text, match.end(), end, (match.start(), end))
+    found = _deadline(text, match.end(), end, (match.start(), end))
+    if found:
+        found.how = "label"
+    return found
 
 
 def _triggered(text: str, folded: str) -> Deadline | None:
@@ -238,9 +259,7 @@ def deadline_of(text: str) -> Deadline | None:
     phrase = squash(text).strip(" ,;.")
     if not phrase:
         return None
-    return Deadline(
-        phrase, due_date(phrase) or _bare_years(phrase), recurrence_of(phrase), (0, len(text))
-    )
+    return Deadline(phrase, reading_of(phrase), recurrence_of(phrase), (0, len(text)), "table")
 
 
 def _bare_years(phrase: str) -> datetime.date | None:

@@ -63,6 +63,7 @@ class ProseUnits:
     support: list[str] = field(default_factory=list)
     output: str | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)  # to cut from the title
+    labelled: bool = False  # the lead was written after a label ('Cơ quan chủ trì: ...')
 
 
 def find_units(text: str) -> ProseUnits:
@@ -171,6 +172,7 @@ def _labelled(text: str, folded: str, found: ProseUnits) -> None:
         if is_lead and names:
             found.lead, extra = names[0], names[1:]
             found.support = extra + found.support
+            found.labelled = True
         elif not is_lead:
             found.support += names
 
