@@ -55,7 +55,8 @@ def dimension_refs(framework: Framework) -> list[DimensionRef]:
 
 def framework_names(framework: Framework) -> list[str]:
     """What a plan about this index calls it; without one, groups get no dimension by wording."""
-    return [name for name in (framework.code, framework.name, framework.name_en) if name]
+    names = [framework.code, framework.name, framework.name_en, *(framework.aliases or [])]
+    return [name for name in names if name]
 
 
 def unit_refs(agency: Agency, on: datetime.date | None = None) -> list[UnitRef]:

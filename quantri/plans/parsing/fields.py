@@ -178,7 +178,7 @@ def clause_end(folded: str, start: int) -> int:
 def find_deadline(text: str) -> Deadline | None:
     """A deadline or recurrence written in a task's prose, if there is a clear one."""
     folded = fold(text)
-    for finder in (_labelled, _triggered, _bracketed, _trailing, _periodic):
+    for finder in (_labelled, _triggered, _day_of_period, _bracketed, _trailing, _periodic):
         found = finder(text, folded)
         if found:
             return found
@@ -222,6 +222,20 @@ def _labelled(text: str, folded: str) -> Deadline | None:
 
 def _triggered(text: str, folded: str) -> Deadline | None:
     match = _TRIGGER.search(folded)
+    if not match:
+        return None
+    return _deadline(text, match.start(), match.end(), match.span())
+
+
+_DAY_OF_PERIOD = re.compile(
+    r"(?:truoc|cham nhat(?:\s+la)?|vao)\s+(?:ngay\s+)?\d{1,2}\s+(?:cua\s+)?(?:hang|moi|tung)\s+"
+    r"(?:thang|quy|nam)\b"
+)
+
+
+def _day_of_period(text: str, folded: str) -> Deadline | None:
+    """'trước ngày 15 hằng tháng': a recurring deadline, not a date."""
+    match = _DAY_OF_PERIOD.search(folded)
     if not match:
         return None
     return _deadline(text, match.start(), match.end(), match.span())

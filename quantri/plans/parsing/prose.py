@@ -42,9 +42,10 @@ _VERBS = (
 )  # fmt: skip
 _VERB_STOP = re.compile(r"\s(?:" + "|".join(_VERBS) + r")\b")
 
+# 'Đơn vị chủ trì tham mưu thực hiện:' as well as 'Chủ trì:'
 _LEAD_LABEL = re.compile(
     r"(?:\b(?:co quan|don vi|bo phan)\s+(?:chu tri|thuc hien|phu trach)|\bchu tri)"
-    r"(?:\s+thuc hien)?\s*:\s*"
+    r"(?:\s+(?:tham muu|thuc hien|trien khai))*\s*:\s*"
 )
 _SUPPORT_LABEL = re.compile(
     r"(?:\b(?:co quan|don vi|bo phan)\s+)?\bphoi hop(?:\s+thuc hien)?\s*:\s*"
@@ -98,7 +99,11 @@ def unit_heading(title: str) -> str | None:
     tế', 'Công an tỉnh:') or that gives the group to one ('Giao Sở Tài chính chủ trì ...')."""
     text = squash(title).strip().rstrip(":").strip()
     folded = fold(text)
-    if len(text) <= 90 and starts_unit(text) and not _VERB_STOP.search(f" {folded}"):
+    # 'Sở Tài chính' is a name ('Tài' capital); 'Sở Y tế thực hiện' is a sentence
+    verbs = [
+        m for m in _VERB_STOP.finditer(folded) if text[m.start() + 1 : m.start() + 2].islower()
+    ]
+    if len(text) <= 90 and starts_unit(text) and not verbs:
         return text
     if folded.startswith("giao "):
         return find_units(text).lead
