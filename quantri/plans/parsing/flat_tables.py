@@ -17,7 +17,8 @@ from .markers import roman_value
 from .tables import RawGroup, RawTask, _role
 from .text import fold, squash
 
-_STT = re.compile(r"^(?:\d{1,3}|[IVX]{1,5}|[A-H])\.?$")
+_STT = re.compile(r"^(?:\d{1,3}|\d{1,2}(?:\.\d{1,2})+|[IVX]{1,5}|[A-H])\.?$")
+_DECIMAL = re.compile(r"^\d{1,2}(?:\.\d{1,2})+$")
 _DEADLINE_START = re.compile(
     r"^(?:(?:nam|quy|thang|truoc|tu|den|giai doan|hang|hang nam|dinh ky|thuong xuyen|trong)\b"
     r"|\d{4}\b|\d{1,2}/\d{1,2}/\d{4})"
@@ -48,7 +49,11 @@ def _header(lines: list[str], start: int) -> tuple[list[str], int] | None:
         role = _role(line)
         if role and role not in roles:
             roles.append(role)
-        elif role is None and not _continues_header(line):
+        elif role is None and _continues_header(line):
+            pass
+        elif role is None and len(line) <= 40 and roles.count("other") < 2:
+            roles.append("other")  # 'Nguồn kinh phí', 'Ghi chú': a column no task field takes
+        elif role is None:
             return None
         index += 1
     found = set(roles)
@@ -82,10 +87,12 @@ def _rows(lines: list[str], roles: list[str]) -> tuple[list[RawGroup], list[RawT
 
     for line in lines:
         token = line.rstrip(".")
-        if _STT.match(line) and (_is_group_label(token) or token == str(expected) or token == "1"):
+        if _STT.match(line) and (
+            _is_group_label(token) or token in (str(expected), "1") or _DECIMAL.match(token)
+        ):
             flush()
             label, row = token, []
-            expected = 1 if _is_group_label(token) else int(token) + 1
+            expected = int(token) + 1 if token.isdigit() else 1
             continue
         if label is not None:
             row.append(line)
