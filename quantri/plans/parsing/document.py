@@ -29,7 +29,14 @@ from .outline import Node, Table, build_outline, list_items, paragraph_kind
 from .prose import unit_heading
 from .readers import read_document
 from .reporting import find_reporting
-from .structure import Part, purposes_and_requirements, responsibilities, split_parts, task_groups
+from .structure import (
+    Part,
+    duties_by_unit,
+    purposes_and_requirements,
+    responsibilities,
+    split_parts,
+    task_groups,
+)
 from .tables import RawGroup, flatten_other_tables, table_groups
 from .tasks import build_task
 from .text import fold, fold_key
@@ -221,6 +228,7 @@ def _groups(
         return match_dimension(title, dimensions)
 
     raw, fallback = task_groups(plan.preamble_blocks, plan.parts, dimension_of)
+    raw += duties_by_unit(plan.parts, dimension_of)
     if fallback:
         warnings.append(
             f"Không thấy phần “Nhiệm vụ, giải pháp”; đã lấy các nhiệm vụ ở phần “{fallback}”."

@@ -241,3 +241,42 @@ def test_markdown_and_crawl_noise_are_read_as_plain_text(parse):
 def test_deadlines_as_people_write_them_keep_their_words(written, due, recurrence):
     reading = deadline_of(written)
     assert (reading.text, reading.due, reading.recurrence) == (written, due, recurrence)
+
+
+BY_UNIT = (
+    HEADER
+    + """\
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+
+1. Hoàn thiện thể chế về dữ liệu số của tỉnh.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Sở Xây dựng
+
+- Chủ trì triển khai Kế hoạch trong lĩnh vực giao thông.
+
+- Hằng năm, xây dựng kế hoạch chi tiết gửi Sở Tài chính.
+
+2. Sở Tài chính
+
+- Bố trí kinh phí thực hiện Kế hoạch.
+"""
+    + SIGNATURE
+)
+
+
+def test_duties_listed_per_unit_under_the_organisation_part_are_tasks_those_units_lead(parse):
+    plan = parse(BY_UNIT)
+    by_group = {g.title: [t.lead for t in g.tasks] for g in plan.groups}
+    assert by_group["Sở Xây dựng"] == ["Sở Xây dựng", "Sở Xây dựng"]
+    assert by_group["Sở Tài chính"] == ["Sở Tài chính"]
+
+
+def test_an_organisation_part_written_as_sentences_gives_no_tasks(parse):
+    plan = parse(
+        BY_UNIT.replace("1. Sở Xây dựng\n", "1. Sở Xây dựng chịu trách nhiệm theo dõi.\n").replace(
+            "2. Sở Tài chính\n", "2. Sở Tài chính bố trí kinh phí.\n"
+        )
+    )
+    assert [g.title for g in plan.groups] == ["NHIỆM VỤ VÀ GIẢI PHÁP"]
