@@ -98,6 +98,9 @@ def _continues_header_line(previous: str, line: str) -> bool:
     before, folded = fold(previous), fold(line)
     if re.fullmatch(r"so\s*:?", before.strip()):
         return True
+    if before.rstrip().endswith(",") and re.match(r"ngay\b", folded.strip()):
+        return True  # 'Đồng Tháp,' over 'ngày 01 tháng 12 năm 2025'
+
     if _DATE_OPEN.search(before) and not _DATE_CLOSED.search(before):
         return bool(re.match(r"(?:\d|thang|nam|ngay)", folded.strip()))
     return (

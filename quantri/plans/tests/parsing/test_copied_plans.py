@@ -101,6 +101,11 @@ def test_header_fields_broken_across_lines_are_read(plan):
     assert "CỘNG HÒA" not in (plan.plan.issuer or "")
 
 
+def test_a_place_on_its_own_line_above_the_date_still_gives_the_date(parse):
+    plan = parse(FIELD_TASKS.replace("Thử Nghiệm, ngày 20\n", "Thử Nghiệm,\nngày 20\n"))
+    assert (plan.plan.place, plan.plan.issued_on) == ("Thử Nghiệm", D(2025, 11, 20))
+
+
 def test_the_plan_year_is_its_own_not_its_horizon(plan):
     assert plan.plan.year == 2025
 
