@@ -205,12 +205,15 @@ def _parent_refs(plan: ZoneText, decision: ZoneText | None, info: PlanInfo) -> l
     if decision:
         texts += [decision.summary or "", *decision.preamble]
     own = {info.number, info.attached_to.number if info.attached_to else None}
-    refs: list[str] = []
+    own_keys = {number.upper() for number in own if number}
+    refs: dict[str, str] = {}
     for text in texts:
         for ref in find_references(text):
-            if ref.number not in own and ref.number not in refs:
-                refs.append(ref.number)
-    return refs
+            key = ref.number.upper()
+            # a title in capitals writes '1899/QĐ-TTG' for the preamble's '1899/QĐ-TTg'
+            if key not in own_keys and (key not in refs or refs[key] == key):
+                refs[key] = ref.number
+    return list(refs.values())
 
 
 def _groups(

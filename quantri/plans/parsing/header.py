@@ -14,7 +14,7 @@ from .fields import Reference, find_references, number_span, parse_number
 from .lines import is_separator
 from .markers import split_marker
 from .prose import starts_unit
-from .text import capitalize_first, fold, fold_key, is_caps, squash
+from .text import capitalize_first, fold, fold_key, is_caps, letters, squash
 
 _MOTTO = re.compile(
     r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]*\s*tu do\s*[-–—]*\s*hanh phuc"
@@ -64,6 +64,8 @@ def parse_header(lines: list[str]) -> Header:
         text = squash(text).strip(" -–_")
         if text and is_caps(text, 3) and not fold_key(text).startswith(_NOT_ISSUER):
             bodies.append(text)
+        elif letters(text) and header.number is None and header.issued_on is None:
+            bodies = []  # a web page's own text above the document ('Số hiệu:', 'Tình trạng:')
     _read_bodies(bodies, header)
     return header
 

@@ -106,6 +106,15 @@ def test_a_place_on_its_own_line_above_the_date_still_gives_the_date(parse):
     assert (plan.plan.place, plan.plan.issued_on) == ("Thử Nghiệm", D(2025, 11, 20))
 
 
+def test_a_web_pages_own_text_above_the_header_is_not_the_issuer(parse):
+    page = "CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI\nSố hiệu:\n77/KH-UBND\nTình trạng:\nĐã biết\n"
+    plan = parse(page + FIELD_TASKS.replace("TRIỂN KHAI", "THỰC HIỆN CHỈ THỊ 27/CT-TTG"))
+    assert plan.plan.issuer == "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM"
+    assert (
+        plan.plan.parent_refs.count("27/CT-TTg") == 1 and "27/CT-TTG" not in plan.plan.parent_refs
+    )
+
+
 def test_the_plan_year_is_its_own_not_its_horizon(plan):
     assert plan.plan.year == 2025
 
