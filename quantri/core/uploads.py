@@ -37,7 +37,7 @@ EXTENSIONS = {
     ODT: {".odt"},
     ODS: {".ods"},
     OLE2: {".doc", ".xls"},
-    TEXT: {".txt", ".csv"},
+    TEXT: {".txt", ".csv", ".md"},
 }
 EVIDENCE_KINDS = frozenset(EXTENSIONS)
 PLAN_DOCUMENT_KINDS = frozenset({TEXT, DOCX, PDF})

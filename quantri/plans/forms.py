@@ -193,7 +193,11 @@ class TaskForm(forms.Form):
         label=_("Task"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     lead = forms.ChoiceField(label=_("Lead unit"), required=False)
-    support = forms.MultipleChoiceField(label=_("Supporting units"), required=False)
+    support = forms.MultipleChoiceField(
+        label=_("Supporting units"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"data-filterable": "", "size": 6}),
+    )
 
     def __init__(self, *args, task: dict, unit_choices: list, **kwargs):
         codes = {code for code, _label in unit_choices}
@@ -212,6 +216,8 @@ class TaskForm(forms.Form):
         )
         super().__init__(*args, **kwargs)
         self.task = task
+        # The whole title shows without scrolling inside the box (about 90 characters a row).
+        self.fields["title"].widget.attrs["rows"] = max(2, len(self.initial["title"]) // 90 + 1)
         self.as_written_lead = as_written[0][1] if as_written else ""
         written = [(AS_WRITTEN, _("As written: %(name)s") % {"name": n}) for _c, n in as_written]
         self.fields["lead"].choices = [("", _("— none —")), *unit_choices, *written]

@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,6 +24,8 @@ from quantri.plans.models import (
     TaskStatus,
 )
 from quantri.plans.parsing import DimensionRef, PlanDocumentError, UnitRef, parse_plan
+from quantri.plans.parsing.corpus_report import Report as CorpusReport
+from quantri.plans.parsing.corpus_report import build_report
 
 DEFAULT_FRAMEWORK = "PAPI"
 
@@ -50,11 +53,27 @@ def dimension_refs(framework: Framework) -> list[DimensionRef]:
     ]
 
 
+def framework_names(framework: Framework) -> list[str]:
+    """What a plan about this index calls it; without one, groups get no dimension by wording."""
+    names = [framework.code, framework.name, framework.name_en, *(framework.aliases or [])]
+    return [name for name in names if name]
+
+
 def unit_refs(agency: Agency, on: datetime.date | None = None) -> list[UnitRef]:
     return [
         UnitRef(code=u.code, name=u.name, short_name=u.short_name, aliases=list(u.aliases))
         for u in Agency.objects.units_of(agency, on)
     ]
+
+
+def plan_corpus_report(*, folder: Path, framework_code: str = "") -> CorpusReport:
+    """Parse every plan document in a folder and count what came out; saves nothing."""
+    framework = Framework.objects.filter(code=framework_code or DEFAULT_FRAMEWORK).first()
+    if framework is None:
+        raise PlanImportError(_("Unknown index framework: %(code)s") % {"code": framework_code})
+    return build_report(
+        folder, dimensions=dimension_refs(framework), framework_names=framework_names(framework)
+    )
 
 
 def plan_parse(
@@ -70,6 +89,7 @@ def plan_parse(
             dimensions=dimension_refs(framework),
             units=units,
             max_bytes=max_upload_bytes(),
+            framework_names=framework_names(framework),
         )
     except PlanDocumentError as exc:
         raise PlanImportError(str(exc)) from exc

@@ -112,8 +112,26 @@ def _split_recipient(text: str) -> tuple[str, str]:
     return text, ""
 
 
+# The bodies a 'TM.' (on behalf of) line names; a copy may break them ('TM. ỦY BAN' over
+# 'NHÂN DÂN'), and the broken tail is not part of the position below.
+_COLLECTIVE_BODIES = ("uy ban nhan dan", "hoi dong nhan dan", "ban thuong vu", "ban chap hanh")
+
+
+def _rejoin_authority(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and _is_authority(out[-1]) and is_caps(line, 3):
+            body = re.sub(r"^tm\s+", "", fold_key(out[-1]))
+            joined = f"{body} {fold_key(line)}"
+            if any(b != body and b.startswith(joined) for b in _COLLECTIVE_BODIES):
+                out[-1] = f"{out[-1]} {line}"
+                continue
+        out.append(line)
+    return out
+
+
 def parse_signer(lines: list[str]) -> Signer:
-    lines = [squash(line) for line in lines if not _is_debris(line)]
+    lines = _rejoin_authority([squash(line) for line in lines if not _is_debris(line)])
     name_at = next((i for i in range(len(lines) - 1, -1, -1) if is_person_name(lines[i])), None)
     if name_at is None:
         return Signer()

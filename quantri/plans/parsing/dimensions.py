@@ -7,6 +7,7 @@ dịch vụ công' is not taken for 'dịch vụ công trực tuyến'.
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from .markers import roman_value
@@ -17,6 +18,17 @@ _NUMBERED = re.compile(
     r"\b(?:chi so noi dung|chi so thanh phan|truc noi dung|noi dung|linh vuc|tieu chi|chi so)"
     r"\s+(?:so\s+)?(\d{1,2}|[ivx]{1,4})\b"
 )
+
+
+def is_numbered_dimension(heading: str) -> bool:
+    """'Chỉ số nội dung 3: ...', 'Trục nội dung 2': a heading numbered as part of an index."""
+    return bool(_NUMBERED.search(fold_key(heading)))
+
+
+def names_framework(text: str, names: Sequence[str]) -> bool:
+    """Does the document name the index framework ('PAPI', its full name) anywhere?"""
+    key = f" {fold_key(text)} "
+    return any(f" {fold_key(name)} " in key for name in names if fold_key(name))
 
 
 def match_dimension(heading: str, refs: list[DimensionRef]) -> str | None:

@@ -1,13 +1,15 @@
 """parse_plan: read the file, cut it into zones and parts, and assemble the ParsedPlan."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import errors
 from .blocks import Block, Document
 from .closing import parse_closing
-from .dimensions import match_dimension
+from .dimensions import is_numbered_dimension, match_dimension, names_framework
 from .errors import PlanDocumentError
 from .fields import find_references, parse_date
+from .flat_tables import flat_table_groups
 from .groups import groups_from_part
 from .header import (
     Header,
@@ -24,9 +26,17 @@ from .layout import Zone, split_layout
 from .lines import is_separator, join_lines, remove_page_debris
 from .model import AttachedTo, DimensionRef, ParsedPlan, PlanInfo, Signer, TaskGroup, UnitRef
 from .outline import Node, Table, build_outline, list_items, paragraph_kind
+from .prose import unit_heading
 from .readers import read_document
 from .reporting import find_reporting
-from .structure import Part, purposes_and_requirements, responsibilities, split_parts, task_groups
+from .structure import (
+    Part,
+    duties_by_unit,
+    purposes_and_requirements,
+    responsibilities,
+    split_parts,
+    task_groups,
+)
 from .tables import RawGroup, flatten_other_tables, table_groups
 from .tasks import build_task
 from .text import fold, fold_key
@@ -58,15 +68,21 @@ def parse_plan(
     dimensions: list[DimensionRef],
     units: list[UnitRef] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    framework_names: Sequence[str] | None = None,
 ) -> ParsedPlan:
-    """Read a plan document (.txt, .docx, .pdf) into plan details, task groups and tasks.
+    """Read a plan document (.txt, .md, .docx, .pdf) into plan details, task groups and tasks.
+
+    With ``framework_names`` (the index's code and names), groups are matched to dimensions by
+    their wording only when the document names the framework; otherwise only headings
+    numbered as its parts ('Chỉ số nội dung 3') are. Most plans are about no index at all.
 
     Raises PlanDocumentError with one message for the user when the file cannot be read or
     holds no tasks.
     """
     document = read_document(data, filename, max_bytes)
+    by_wording = framework_names is None or names_framework(_all_text(document), framework_names)
     try:
-        parsed = _parse(document, dimensions, units)
+        parsed = _parse(document, dimensions, units, by_wording)
     except Exception as exc:  # a heuristic tripped on an unusual layout: still one message
         raise PlanDocumentError(errors.UNREADABLE_LAYOUT, filename=filename) from exc
     if not parsed.tasks:
@@ -74,8 +90,15 @@ def parse_plan(
     return parsed
 
 
+def _all_text(document: Document) -> str:
+    return " ".join(b.text or " ".join(b.cells or []) for b in document.blocks)
+
+
 def _parse(
-    document: Document, dimensions: list[DimensionRef], units: list[UnitRef] | None
+    document: Document,
+    dimensions: list[DimensionRef],
+    units: list[UnitRef] | None,
+    by_wording: bool = True,
 ) -> ParsedPlan:
     blocks = flatten_other_tables(remove_page_debris(document.blocks))
     layout = split_layout(blocks)
@@ -84,11 +107,12 @@ def _parse(
     warnings: list[str] = []
     info = _plan_info(plan, decision)
     info.source_format = document.format
-    groups = _groups(plan, layout.plan, dimensions, units, warnings)
+    empty: list[str] = []
+    groups = _groups(plan, layout.plan, dimensions, units, warnings, by_wording, empty)
     info.purposes, info.requirements = purposes_and_requirements(plan.parts)
     info.responsibilities = responsibilities(plan.parts)
     reporting_texts = info.responsibilities + _reporting_part_texts(plan.parts)
-    return ParsedPlan(info, groups, find_reporting(reporting_texts), warnings)
+    return ParsedPlan(info, groups, find_reporting(reporting_texts), warnings, empty)
 
 
 def _read_zone(zone: Zone) -> ZoneText:
@@ -181,12 +205,15 @@ def _parent_refs(plan: ZoneText, decision: ZoneText | None, info: PlanInfo) -> l
     if decision:
         texts += [decision.summary or "", *decision.preamble]
     own = {info.number, info.attached_to.number if info.attached_to else None}
-    refs: list[str] = []
+    own_keys = {number.upper() for number in own if number}
+    refs: dict[str, str] = {}
     for text in texts:
         for ref in find_references(text):
-            if ref.number not in own and ref.number not in refs:
-                refs.append(ref.number)
-    return refs
+            key = ref.number.upper()
+            # a title in capitals writes '1899/QĐ-TTG' for the preamble's '1899/QĐ-TTg'
+            if key not in own_keys and (key not in refs or refs[key] == key):
+                refs[key] = ref.number
+    return list(refs.values())
 
 
 def _groups(
@@ -195,26 +222,55 @@ def _groups(
     dimensions: list[DimensionRef],
     units: list[UnitRef] | None,
     warnings: list[str],
+    by_wording: bool,
+    empty: list[str],
 ) -> list[TaskGroup]:
     def dimension_of(title: str) -> str | None:
+        if not by_wording and not is_numbered_dimension(title):
+            return None
         return match_dimension(title, dimensions)
 
     raw, fallback = task_groups(plan.preamble_blocks, plan.parts, dimension_of)
+    raw += duties_by_unit(plan.parts, dimension_of)
     if fallback:
         warnings.append(
             f"Không thấy phần “Nhiệm vụ, giải pháp”; đã lấy các nhiệm vụ ở phần “{fallback}”."
         )
-    raw += _annex_groups(zone.annex, dimension_of, has_tasks=any(g.tasks for g in raw))
+    annex = _annex_groups(zone.annex, dimension_of, has_tasks=any(g.tasks for g in raw))
+    if any(g.tasks for g in annex) and (fallback or _points_to_annex(raw)):
+        # "Chi tiết tại Phụ lục kèm theo": the annex table holds the tasks; the body's list
+        # is only their outline (or a part guessed when no part is named for tasks)
+        raw = []
+        if fallback:
+            warnings.pop()
+    raw += annex
     matcher = UnitMatcher(units) if units is not None else None
+    for group in raw:
+        lead = unit_heading(group.title)
+        for task in group.tasks:
+            task.group_lead = task.group_lead or lead
+    empty.extend(group.title for group in raw if not group.tasks)
     return [
         TaskGroup(
             title=group.title,
             dimension=dimension_of(group.title),
             tasks=[build_task(task, matcher, warnings) for task in group.tasks],
+            dimension_found=_dimension_found(group.title, dimension_of),
         )
         for group in raw
         if group.tasks
     ]
+
+
+def _dimension_found(title: str, dimension_of) -> str | None:
+    if not dimension_of(title):
+        return None
+    return "numbered" if is_numbered_dimension(title) else "wording"
+
+
+def _points_to_annex(groups: list[RawGroup]) -> bool:
+    texts = [t.text for g in groups for t in g.tasks] + [g.title for g in groups]
+    return any("phu luc" in fold(text) for text in texts)
 
 
 def _annex_groups(annex: list[Block], dimension_of, has_tasks: bool) -> list[RawGroup]:
@@ -227,6 +283,11 @@ def _annex_groups(annex: list[Block], dimension_of, has_tasks: bool) -> list[Raw
     groups: list[RawGroup] = []
     for table in _tables(root):
         found, loose = table_groups(table.rows)
+        if loose:
+            groups.append(RawGroup(title, loose))
+        groups.extend(found)
+    if not groups:
+        found, loose = flat_table_groups(annex)
         if loose:
             groups.append(RawGroup(title, loose))
         groups.extend(found)

@@ -1,6 +1,6 @@
 """The one error the parser raises: a document it cannot read, with a message for the user."""
 
-ACCEPTED = ".txt, .docx, .pdf"
+ACCEPTED = ".txt, .md, .docx, .pdf"
 
 EMPTY = "Tệp “%(filename)s” rỗng: không có nội dung để đọc."
 EMPTY_TEXT = "Tệp “%(filename)s” không có chữ nào để đọc."

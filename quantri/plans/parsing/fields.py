@@ -107,6 +107,7 @@ class Deadline:
     due: datetime.date | None
     recurrence: str | None
     span: tuple[int, int]  # what to cut from the task title
+    how: str = "guessed"  # "label" ('Thời gian thực hiện: ...'), "table", or read from prose
 
 
 _LABEL = re.compile(
@@ -136,8 +137,20 @@ FIELD_LABEL = re.compile(
 )
 
 
+# 'Nội dung thực hiện: Tổ chức ...', 'Nhiệm vụ: ...': the task's own words, as one of its fields
+CONTENT_LABEL = re.compile(r"^(?:noi dung|nhiem vu|cong viec)(?:\s+(?:thuc hien|cu the))?\s*:\s*")
+
+
 def is_field_line(text: str) -> bool:
-    return bool(FIELD_LABEL.match(fold(text.strip())))
+    folded = fold(text.strip())
+    content = CONTENT_LABEL.match(folded)
+    return bool(FIELD_LABEL.match(folded)) or bool(content and folded[content.end() :].strip())
+
+
+def content_field(text: str) -> str | None:
+    """The words after 'Nội dung:' / 'Nhiệm vụ:', when the line is that field."""
+    match = CONTENT_LABEL.match(fold(text.strip()))
+    return text.strip()[match.end() :].strip() or None if match else None
 
 
 # 'P. HCTP', 'TT. Văn hóa': a dot that does not end the clause
@@ -165,7 +178,7 @@ def clause_end(folded: str, start: int) -> int:
 def find_deadline(text: str) -> Deadline | None:
     """A deadline or recurrence written in a task's prose, if there is a clear one."""
     folded = fold(text)
-    for finder in (_labelled, _triggered, _bracketed, _trailing, _periodic):
+    for finder in (_labelled, _triggered, _day_of_period, _bracketed, _trailing, _periodic):
         found = finder(text, folded)
         if found:
             return found
@@ -176,7 +189,24 @@ def _deadline(text: str, start: int, end: int, cut: tuple[int, int]) -> Deadline
     phrase = squash(text[start:end]).strip(" ,;.:")
     if not phrase:
         return None
-    return Deadline(phrase, due_date(phrase), recurrence_of(phrase), cut)
+    return Deadline(phrase, reading_of(phrase), recurrence_of(phrase), cut)
+
+
+_STARTS_ONLY = re.compile(r"^(?:bat dau\s+)?tu\s+(?:ngay\s+|thang\s+|quy\s+|nam\s+)?\d")
+_PERIOD = re.compile(r"\b(?:giai doan|nhiem ky)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b")
+
+
+def reading_of(phrase: str) -> datetime.date | None:
+    """The date a deadline as written comes to: 'Quý IV/2025' -> 2025-12-31, 'năm 2026' and
+    'giai đoạn 2026-2030' -> the end of the (last) year. 'Từ 01/7/2025' only says when the
+    work starts, so it gives no deadline (the words are kept)."""
+    folded = fold(phrase).strip()
+    if _STARTS_ONLY.match(folded) and not re.search(r"\bden\b", folded):
+        return None
+    period = _PERIOD.search(folded)
+    if period:
+        return datetime.date(int(period.group(1)), 12, 31)
+    return due_date(phrase) or _bare_years(phrase)
 
 
 def _labelled(text: str, folded: str) -> Deadline | None:
@@ -184,11 +214,28 @@ def _labelled(text: str, folded: str) -> Deadline | None:
     if not match:
         return None
     end = clause_end(folded, match.end())
-    return _deadline(text, match.end(), end, (match.start(), end))
+    found = _deadline(text, match.end(), end, (match.start(), end))
+    if found:
+        found.how = "label"
+    return found
 
 
 def _triggered(text: str, folded: str) -> Deadline | None:
     match = _TRIGGER.search(folded)
+    if not match:
+        return None
+    return _deadline(text, match.start(), match.end(), match.span())
+
+
+_DAY_OF_PERIOD = re.compile(
+    r"(?:truoc|cham nhat(?:\s+la)?|vao)\s+(?:ngay\s+)?\d{1,2}\s+(?:cua\s+)?(?:hang|moi|tung)\s+"
+    r"(?:thang|quy|nam)\b"
+)
+
+
+def _day_of_period(text: str, folded: str) -> Deadline | None:
+    """'trước ngày 15 hằng tháng': a recurring deadline, not a date."""
+    match = _DAY_OF_PERIOD.search(folded)
     if not match:
         return None
     return _deadline(text, match.start(), match.end(), match.span())
@@ -226,18 +273,29 @@ def deadline_of(text: str) -> Deadline | None:
     phrase = squash(text).strip(" ,;.")
     if not phrase:
         return None
-    return Deadline(phrase, due_date(phrase), recurrence_of(phrase), (0, len(text)))
+    return Deadline(phrase, reading_of(phrase), recurrence_of(phrase), (0, len(text)), "table")
+
+
+def _bare_years(phrase: str) -> datetime.date | None:
+    """A deadline cell that is only a year ('2025') or a period ('2026-2030', '2025 - 2026'):
+    the end of its last year."""
+    match = re.fullmatch(r"((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?", phrase)
+    return datetime.date(int(match.group(2) or match.group(1)), 12, 31) if match else None
 
 
 # ---- document numbers and references ------------------------------------------------------
 
-_SYMBOL = r"\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[a-z][a-z0-9]*(?:\s*-\s*[a-z0-9]+)*"
-_NUMBER_LINE = re.compile(rf"(?:^|\s)so\s*:?\s*({_SYMBOL})")
+# '45/KH-SVHTTDL', '200/2023/NĐ-CP', and the party's '57-NQ/TW', '14-KH/TU'
+_SYMBOL = (
+    r"\d{1,5}\s*/\s*(?:\d{4}\s*/\s*)?[a-z][a-z0-9]*(?:\s*-\s*[a-z0-9]+)*"
+    r"|\d{1,5}\s*-\s*[a-z]{2,6}\s*/\s*[a-z]{2,6}\b"
+)
+_NUMBER_LINE = re.compile(rf"(?:^|\s)so\s*:?\s*((?:{_SYMBOL}))")
 _REF_KINDS = (
     "ke hoach|quyet dinh|chi thi|nghi quyet|cong van|thong bao|nghi dinh|thong tu|luat"
     "|van ban|huong dan|ket luan|chuong trinh|de an|bao cao|cong dien"
 )
-_REFERENCE = re.compile(rf"\b({_REF_KINDS})\s+(?:so\s*:?\s*)?({_SYMBOL})")
+_REFERENCE = re.compile(rf"\b({_REF_KINDS})\s+(?:so\s*:?\s*)?((?:{_SYMBOL}))")
 
 
 def _symbol(text: str, start: int, end: int) -> str:

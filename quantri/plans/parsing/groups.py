@@ -9,7 +9,7 @@ enumerates '(1) ... (2) ...'.
 
 from collections.abc import Callable
 
-from .fields import is_field_line
+from .fields import content_field, is_field_line
 from .markers import is_bullet, split_enumeration
 from .outline import HEADING_KINDS, Node, Table, full_text
 from .prose import find_units
@@ -169,7 +169,17 @@ def task_items(node: Node, section: str | None = None) -> list[RawTask]:
         enumeration = split_enumeration(text)
         if enumeration and (not enumeration[0] or enumeration[0].endswith(":")):
             return _enumerated(*enumeration, section)
+    if has_only_fields(node):
+        return [RawTask(full_text(node), section, title=_field_task_title(node))]
     return [RawTask(full_text(node), section)]
+
+
+def _field_task_title(node: Node) -> str | None:
+    """'1. Tổ chức tập huấn' over its '- Cơ quan chủ trì: …' lines is titled by its heading;
+    'a) Nhiệm vụ: … b) Cơ quan thực hiện: …' by the words of its 'Nhiệm vụ' part."""
+    if node.text.strip():
+        return node.text.strip().rstrip(":")
+    return next((c for c in map(content_field, (ch.text for ch in node.children)) if c), None)
 
 
 def tasks_from_text(text: str, section: str | None = None) -> list[RawTask]:

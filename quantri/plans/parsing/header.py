@@ -14,7 +14,7 @@ from .fields import Reference, find_references, number_span, parse_number
 from .lines import is_separator
 from .markers import split_marker
 from .prose import starts_unit
-from .text import capitalize_first, fold, fold_key, is_caps, squash
+from .text import capitalize_first, fold, fold_key, is_caps, letters, squash
 
 _MOTTO = re.compile(
     r"cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]*\s*tu do\s*[-–—]*\s*hanh phuc"
@@ -52,7 +52,9 @@ def doc_type(block: Block) -> str | None:
 def parse_header(lines: list[str]) -> Header:
     header = Header()
     bodies: list[str] = []
-    for line in lines:
+    for line in _rejoined(lines):
+        if _is_motto_piece(line):
+            continue
         text = _cut(line, _MOTTO)
         span = number_span(text)
         if span and header.number is None:
@@ -62,8 +64,54 @@ def parse_header(lines: list[str]) -> Header:
         text = squash(text).strip(" -–_")
         if text and is_caps(text, 3) and not fold_key(text).startswith(_NOT_ISSUER):
             bodies.append(text)
+        elif letters(text) and header.number is None and header.issued_on is None:
+            bodies = []  # a web page's own text above the document ('Số hiệu:', 'Tình trạng:')
     _read_bodies(bodies, header)
     return header
+
+
+_MOTTO_WORDS = "cong hoa xa hoi chu nghia viet nam"
+_DATE_OPEN = re.compile(r"(?:^|,\s*)ngay\b")
+_DATE_CLOSED = re.compile(r"\bnam\s+\d{4}")
+_PLACE_THEN_DATE = re.compile(r"^[a-z][a-z .'-]{0,40},\s*ngay\b")
+
+
+def _is_motto_piece(line: str) -> bool:
+    """'CỘNG HÒA XÃ HỘI' over 'CHỦ NGHĨA VIỆT NAM': the motto copied one column at a time."""
+    key = fold_key(line)
+    return len(key) >= 8 and key in _MOTTO_WORDS
+
+
+def _rejoined(lines: list[str]) -> list[str]:
+    """Join what a copy broke across lines: 'Số:' over its number, 'Nghệ An, ngày 26' over
+    'tháng 11 năm 2025', and 'Thành phố Hồ Chí' over 'Minh, ngày 18 ...'."""
+    out: list[str] = []
+    for line in (squash(raw) for raw in lines):
+        if not line:
+            continue
+        if out and _continues_header_line(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _continues_header_line(previous: str, line: str) -> bool:
+    before, folded = fold(previous), fold(line)
+    if re.fullmatch(r"so\s*:?", before.strip()):
+        return True
+    if before.rstrip().endswith(",") and re.match(r"ngay\b", folded.strip()):
+        return True  # 'Đồng Tháp,' over 'ngày 01 tháng 12 năm 2025'
+
+    if _DATE_OPEN.search(before) and not _DATE_CLOSED.search(before):
+        return bool(re.match(r"(?:\d|thang|nam|ngay)", folded.strip()))
+    return (
+        bool(_PLACE_THEN_DATE.match(folded))
+        and not is_caps(previous)
+        and not _MOTTO.search(before)
+        and parse_number(previous) is None
+        and not previous.endswith((".", ";", ":"))
+    )
 
 
 def _cut(text: str, pattern: re.Pattern) -> str:
@@ -198,13 +246,15 @@ def year_of(*texts: str | None) -> int | None:
     for text in texts:
         if not text:
             continue
-        folded = fold(text)
-        match = re.search(r"\b(?:nam|giai doan)\s+((?:19|20)\d\d)\b", folded) or re.search(
-            r"\b((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d\b", folded
-        )
+        match = _OWN_YEAR.search(fold(text))
         if match:
             return int(match.group(1))
     return None
+
+
+# 'năm 2021' and 'giai đoạn 2026 - 2030' name the plan's year; 'đến năm 2030' is its horizon
+# and 'nhiệm kỳ 2026 - 2031' someone else's term, not the year the plan is for.
+_OWN_YEAR = re.compile(r"(?<!den )(?<!toi )(?<!truoc )\b(?:nam|giai doan)\s+((?:19|20)\d\d)\b")
 
 
 def strip_decision_summary(summary: str | None) -> str | None:

@@ -38,12 +38,38 @@ def is_separator(text: str) -> bool:
 def remove_page_debris(blocks: list[Block]) -> list[Block]:
     """Drop page numbers and the headers/footers repeated on each page."""
     repeated = _repeated_page_edges(blocks)
+    row_numbers = _row_numbers(blocks)
     return [
         block
-        for block in blocks
+        for index, block in enumerate(blocks)
         if not _printed(block)
+        or index in row_numbers
         or not (_is_page_number(block.text) or _edge_key(block.text) in repeated)
     ]
+
+
+_STT_CELL = re.compile(r"^\s*(?:STT|TT|Số TT)\s*$", re.IGNORECASE)
+_ROW_GAP = 15  # a table row of a flattened table is a few lines; a printed page is 40 or more
+
+
+def _row_numbers(blocks: list[Block]) -> set[int]:
+    """Bare numbers that count the rows of a table flattened to one cell per line ('1', a few
+    cells, '2', ...): they follow each other closely, page numbers do not."""
+    header = next(
+        (i for i, b in enumerate(blocks) if _printed(b) and _STT_CELL.match(b.text)), None
+    )
+    if header is None:
+        return set()
+    numbers = [
+        (i, int(b.text.strip()))
+        for i, b in enumerate(blocks[header:], start=header)
+        if _printed(b) and b.text.strip().isdigit() and len(b.text.strip()) <= 3
+    ]
+    kept: set[int] = set()
+    for (i, a), (j, b) in zip(numbers, numbers[1:], strict=False):
+        if b in (a + 1, 1) and j - i <= _ROW_GAP:  # the next row, or the next group's first
+            kept.update((i, j))
+    return kept
 
 
 def _printed(block: Block) -> bool:
@@ -90,13 +116,15 @@ def _pages(lines: list[Block]) -> list[list[str]]:
 def join_lines(blocks: list[Block]) -> list[Block]:
     """Re-join printed lines into paragraphs; Word paragraphs and table rows pass through."""
     blank_breaks = _blank_lines_break_paragraphs(blocks)
-    width = _line_width(blocks)
+    # Where blank lines mark the paragraphs (text copied from a web page), a short line is
+    # the first line of an indented paragraph, not the end of one.
+    width = None if blank_breaks and _has_blank_breaks(blocks) else _line_width(blocks)
     out: list[Block] = []
     current: Block | None = None
     last_line = ""
     for block in blocks:
         if block.blank:
-            if blank_breaks and current is not None:
+            if blank_breaks and current is not None and not _LONE_MARKER.match(current.text):
                 out.append(current)
                 current = None
             continue
@@ -136,6 +164,13 @@ def _ended_early(last_line: str, line: str, width: int | None) -> bool:
     if not width or not last_line or len(last_line) >= 0.6 * width:
         return False
     return line.strip()[:1].isupper() and not (is_caps(last_line) and is_caps(line))
+
+
+def _has_blank_breaks(blocks: list[Block]) -> bool:
+    """Enough blank lines between printed lines to mark paragraphs (one per ten lines)."""
+    printed = sum(_printed(b) for b in blocks)
+    blanks = sum(b.blank for b in blocks)
+    return printed >= 20 and blanks * 10 >= printed
 
 
 def _blank_lines_break_paragraphs(blocks: list[Block]) -> bool:

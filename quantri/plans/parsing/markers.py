@@ -34,7 +34,13 @@ class Marker:
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("article", re.compile(r"^(Điều|ĐIỀU)\s+(\d{1,3})\s*[.:]\s*")),
     ("decimal", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\)?\s+(?=\S)")),
-    ("roman", re.compile(r"^([IVXL]{1,6})\s*[.)/:]\s*(?=[^\d\s])|^([IVXL]{1,6})\s+[-–—]\s+(?=\S)")),
+    # 'V/V' (về việc) opens a summary, not part V
+    (
+        "roman",
+        re.compile(
+            r"^(?![Vv]/[Vv]\b)([IVXL]{1,6})\s*[.)/:]\s*(?=[^\d\s])|^([IVXL]{1,6})\s+[-–—]\s+(?=\S)"
+        ),
+    ),
     ("arabic", re.compile(r"^(\d{1,2})\s*[.)]\s*(?=[^\d\s.)/])")),
     ("paren", re.compile(r"^\((\d{1,2})\)\s*(?=\S)")),
     ("letter", re.compile(r"^\(?([a-nđ])\)\s*(?=\S)|^([a-nđ])\.\s+(?=\S)")),

@@ -58,6 +58,9 @@ class Task:
     due_text: str | None = None
     output: str | None = None
     section: str | None = None  # the numbered sub-heading the task sits under, if any
+    # How each field was found: "label", "table", "group" (a heading above the task) or
+    # "guessed" (read from the task's own sentence); absent when the field was not found.
+    found: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -72,6 +75,7 @@ class Task:
             "due_text": self.due_text,
             "output": self.output,
             "section": self.section,
+            "found": dict(self.found),
         }
 
 
@@ -80,11 +84,15 @@ class TaskGroup:
     title: str
     dimension: str | None
     tasks: list[Task] = field(default_factory=list)
+    # Every dimension is a suggestion: "numbered" ('Chỉ số nội dung 3') or "wording" (the
+    # heading names the dimension, in a plan that names the index).
+    dimension_found: str | None = None
 
     def to_dict(self) -> dict:
         return {
             "title": self.title,
             "dimension": self.dimension,
+            "dimension_found": self.dimension_found,
             "tasks": [t.to_dict() for t in self.tasks],
         }
 
@@ -144,6 +152,7 @@ class ParsedPlan:
     groups: list[TaskGroup] = field(default_factory=list)
     reporting: list[ReportingRule] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    empty_groups: list[str] = field(default_factory=list)  # headings with no task under them
 
     @property
     def tasks(self) -> list[Task]:
@@ -155,6 +164,7 @@ class ParsedPlan:
             "groups": [g.to_dict() for g in self.groups],
             "reporting": [r.to_dict() for r in self.reporting],
             "warnings": list(self.warnings),
+            "empty_groups": list(self.empty_groups),
         }
 
 

@@ -8,7 +8,7 @@ Handles 'Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở và các
 import re
 from dataclasses import dataclass, field
 
-from .fields import ABBREVIATIONS, clause_end
+from .fields import ABBREVIATIONS, clause_end, is_field_line
 from .text import fold, fold_key, squash
 
 # First words of a unit name (folded). Unit names are written with a capital; the
@@ -38,12 +38,14 @@ _VERBS = (
     "tuyen truyen", "cung cap", "giai quyet", "tiep nhan", "danh gia", "khao sat", "doi thoai",
     "phoi hop", "chu tri", "thuong xuyen", "dinh ky", "ban hanh", "tiep tuc",
     "tang cuong", "day manh", "nang cao", "lam", "tai", "ve", "khi", "theo", "neu",
+    "tien hanh", "chu dong", "co trach nhiem", "chiu trach nhiem",
 )  # fmt: skip
 _VERB_STOP = re.compile(r"\s(?:" + "|".join(_VERBS) + r")\b")
 
+# 'Đơn vị chủ trì tham mưu thực hiện:' as well as 'Chủ trì:'
 _LEAD_LABEL = re.compile(
     r"(?:\b(?:co quan|don vi|bo phan)\s+(?:chu tri|thuc hien|phu trach)|\bchu tri)"
-    r"(?:\s+thuc hien)?\s*:\s*"
+    r"(?:\s+(?:tham muu|thuc hien|trien khai))*\s*:\s*"
 )
 _SUPPORT_LABEL = re.compile(
     r"(?:\b(?:co quan|don vi|bo phan)\s+)?\bphoi hop(?:\s+thuc hien)?\s*:\s*"
@@ -62,6 +64,7 @@ class ProseUnits:
     support: list[str] = field(default_factory=list)
     output: str | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)  # to cut from the title
+    labelled: bool = False  # the lead was written after a label ('Cơ quan chủ trì: ...')
 
 
 def find_units(text: str) -> ProseUnits:
@@ -89,6 +92,22 @@ def starts_unit(text: str) -> bool:
     if any(key == w or key.startswith(w + " ") for w in _NOT_UNITS):
         return False
     return stripped[0].isupper() or key.startswith(_COLLECTIVE_STARTS + ("don vi", "co quan"))
+
+
+def unit_heading(title: str) -> str | None:
+    """The unit a group heading assigns its tasks to: a heading that is a unit's name ('Sở Y
+    tế', 'Công an tỉnh:') or that gives the group to one ('Giao Sở Tài chính chủ trì ...')."""
+    text = squash(title).strip().rstrip(":").strip()
+    folded = fold(text)
+    # 'Sở Tài chính' is a name ('Tài' capital); 'Sở Y tế thực hiện' is a sentence
+    verbs = [
+        m for m in _VERB_STOP.finditer(folded) if text[m.start() + 1 : m.start() + 2].islower()
+    ]
+    if len(text) <= 90 and starts_unit(text) and not verbs:
+        return text
+    if folded.startswith("giao "):
+        return find_units(text).lead
+    return None
 
 
 def is_collective(name: str) -> bool:
@@ -152,14 +171,27 @@ def _labelled(text: str, folded: str, found: ProseUnits) -> None:
         match = pattern.search(folded)
         if not match:
             continue
-        end = clause_end(folded, match.end())
+        end = _field_end(text, folded, match.end())
         names = split_units(text[match.end() : end])
         found.spans.append((match.start(), end))
         if is_lead and names:
             found.lead, extra = names[0], names[1:]
             found.support = extra + found.support
+            found.labelled = True
         elif not is_lead:
             found.support += names
+
+
+def _field_end(text: str, folded: str, start: int) -> int:
+    """A labelled list of units goes on past ';' while the next piece names a unit
+    ('Cơ quan thực hiện: Sở Khoa học và Công nghệ; Sở Tư pháp; ...')."""
+    end = clause_end(folded, start)
+    while end < len(folded) and folded[end] == ";":
+        following = text[end + 1 : end + 80]
+        if not starts_unit(following) or is_field_line(following):
+            break
+        end = clause_end(folded, end + 1)
+    return end
 
 
 def _lead_word(text: str, folded: str, found: ProseUnits) -> None:

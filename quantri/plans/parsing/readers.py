@@ -16,7 +16,9 @@ from .errors import PlanDocumentError
 from .text import nfc
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf"}
+# Markdown is how many agencies keep documents copied from the web: read as text, with its
+# emphasis marks and table rules dropped (see _strip_markdown).
+_EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".pdf": "pdf"}
 _FORMAT_NAMES = {
     "pdf": "PDF",
     "docx": "Word (.docx)",
@@ -106,7 +108,7 @@ def _read_txt(data: bytes, filename: str) -> Document:
     blocks: list[Block] = []
     table = 0
     for page, page_text in enumerate(nfc(text).split("\f")):
-        for line in page_text.splitlines():
+        for line in map(_without_markup, page_text.splitlines()):
             cells = _split_row(line)
             if cells is None:
                 blocks.append(Block(text=line.strip(), page=page, blank=not line.strip()))
@@ -116,6 +118,19 @@ def _read_txt(data: bytes, filename: str) -> Document:
             if not _ROW_SEPARATOR.match(line):
                 blocks.append(Block(cells=cells, table=table, page=page))
     return Document("txt", blocks)
+
+
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_HEADING_HASHES = re.compile(r"^\s*#{1,6}\s+")
+_ONLY_MARKUP = re.compile(r"^[\s|*_#>]+$")
+
+
+def _without_markup(line: str) -> str:
+    """Markdown and crawl noise off a line: emphasis marks, heading hashes, and lines that
+    are only '|' or '*' (what a web page's table cells leave behind)."""
+    if _ONLY_MARKUP.match(line):
+        return ""
+    return _EMPHASIS.sub("", _HEADING_HASHES.sub("", line))
 
 
 def _split_row(line: str) -> list[str] | None:

@@ -13,6 +13,7 @@ from .blocks import Block
 from .groups import DimensionOf, groups_from_part
 from .markers import base_kind
 from .outline import Node, build_outline, list_items, paragraph_kind
+from .prose import unit_heading
 from .tables import RawGroup
 from .text import fold_key
 
@@ -121,6 +122,20 @@ def task_groups(
     for part in task_parts:
         groups.extend(groups_from_part(part.node, part.title, dimension_of))
     return groups, fallback
+
+
+def duties_by_unit(parts: list[Part], dimension_of: DimensionOf) -> list[RawGroup]:
+    """'Tổ chức thực hiện' written as '1. Sở Xây dựng' over its duties, '2. Sở Tài chính' ...:
+    each unit is a group of tasks it leads. Written as sentences ('Sở Nội vụ chịu trách nhiệm
+    theo dõi ...') the part is coordination and reporting, not tasks."""
+    groups: list[RawGroup] = []
+    for part in parts:
+        if part.category != "organisation":
+            continue
+        units = [c for c in part.node.children if c.children and unit_heading(c.text)]
+        if len(units) >= 2 and 2 * len(units) >= len(part.node.children):
+            groups.extend(groups_from_part(part.node, part.title, dimension_of))
+    return groups
 
 
 def _after_preamble(paragraphs: list[Block]) -> list[Block]:

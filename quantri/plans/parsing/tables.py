@@ -37,6 +37,8 @@ class RawTask:
     due: str | None = None
     output: str | None = None
     lead_in: str | None = None  # 'Văn phòng Sở chủ trì các nhiệm vụ sau:' above the task
+    title: str | None = None  # the item's heading when its fields are written under it
+    group_lead: str | None = None  # the unit the group heading names ('III. ... 1. Sở Y tế')
 
 
 @dataclass

@@ -25,7 +25,7 @@ _LEFTOVER_VERB = re.compile(
 def build_task(raw: RawTask, matcher: UnitMatcher | None, warnings: list[str]) -> Task:
     description = squash(raw.text)
     prose = find_units(description)
-    lead, support = _units(raw, prose)
+    lead, support, lead_how = _units(raw, prose)
     deadline = deadline_of(raw.due) if raw.due else find_deadline(description)
     cuts = list(prose.spans)
     if deadline and not raw.due:
@@ -34,7 +34,11 @@ def build_task(raw: RawTask, matcher: UnitMatcher | None, warnings: list[str]) -
         deadline = find_deadline(raw.lead_in)
         if deadline:
             deadline.span = (0, 0)  # nothing to cut: the words are not in this task
-    title = short_title(cut_spans(description, cuts)) or short_title(description)
+            deadline.how = "group"
+    if raw.title:
+        title = short_title(squash(raw.title))
+    else:
+        title = short_title(cut_spans(description, cuts)) or short_title(description)
     task = Task(
         title=title,
         description=description,
@@ -43,20 +47,26 @@ def build_task(raw: RawTask, matcher: UnitMatcher | None, warnings: list[str]) -
     )
     _set_deadline(task, deadline)
     _set_units(task, lead, support, matcher, warnings)
+    if task.lead:
+        task.found["lead"] = lead_how
+    if deadline is not None:
+        task.found["due"] = deadline.how
     return task
 
 
-def _units(raw: RawTask, prose) -> tuple[str | None, list[str]]:
-    """Table columns first, then the task's own words, then the lead-in above the task."""
+def _units(raw: RawTask, prose) -> tuple[str | None, list[str], str]:
+    """(lead, support, how the lead was found): table columns first, then the task's own
+    words, then the lead-in or group heading above the task."""
     if raw.lead or raw.support:
         leads = split_units(raw.lead or "")
-        return (leads[0] if leads else None), leads[1:] + split_units(raw.support or "")
+        return (leads[0] if leads else None), leads[1:] + split_units(raw.support or ""), "table"
     if prose.lead or prose.support:
-        return prose.lead, prose.support
+        return prose.lead, prose.support, "label" if prose.labelled else "guessed"
     if raw.lead_in:
         inherited = find_units(raw.lead_in)
-        return inherited.lead, inherited.support
-    return None, []
+        if inherited.lead or inherited.support:
+            return inherited.lead, inherited.support, "group"
+    return raw.group_lead, [], "group"
 
 
 def _set_deadline(task: Task, deadline: Deadline | None) -> None:

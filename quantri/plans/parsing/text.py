@@ -34,13 +34,24 @@ def _fold_char(char: str) -> str:
     return ascii_form[0].lower() if ascii_form else " "
 
 
+class _FoldTable(dict):
+    """str.translate table that folds each character the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = _fold_char(chr(code))
+        return self[code]
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form of ``text``, one character for each input character.
 
     Keeping the length lets a regex run on the folded text and its match positions be used
     to slice the original (NFC) text.
     """
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def fold_key(text: str) -> str:
@@ -48,8 +59,11 @@ def fold_key(text: str) -> str:
     return _NON_WORD.sub(" ", fold(nfc(text))).strip()
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def letters(text: str) -> str:
-    return "".join(c for c in text if c.isalpha())
+    return "".join(_LETTERS.findall(text))
 
 
 def is_caps(text: str, min_letters: int = 4) -> bool:

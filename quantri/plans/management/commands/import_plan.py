@@ -8,6 +8,7 @@ from quantri.indices.models import Framework
 from quantri.orgs.models import Agency
 from quantri.plans import services
 from quantri.plans.parsing import format_text
+from quantri.plans.parsing.corpus_report import format_report
 from quantri.plans.services import PlanImportError
 
 
@@ -18,13 +19,23 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help=_("plan document: .txt, .docx or .pdf"))
+        parser.add_argument("file", nargs="?", help=_("plan document: .txt, .md, .docx or .pdf"))
+        parser.add_argument(
+            "--report",
+            metavar="DIR",
+            help=_("read every document in DIR and print a corpus report; save nothing"),
+        )
         parser.add_argument("--agency", help=_("code of the agency that owns the plan"))
         parser.add_argument("--dry-run", action="store_true", help=_("read only; save nothing"))
         parser.add_argument("--format", choices=["json", "text"], default="text")
         parser.add_argument("--framework", default="PAPI", help=_("index framework code"))
 
-    def handle(self, *args, file, agency, dry_run, format, framework, **options):
+    def handle(self, *args, file, report, agency, dry_run, format, framework, **options):
+        if report:
+            self._report(Path(report), framework)
+            return
+        if not file:
+            raise CommandError(_("Give a plan document to import, or --report DIR."))
         path = Path(file)
         data = self._read(path)
         owner = self._agency(agency)
@@ -50,6 +61,15 @@ class Command(BaseCommand):
         except PlanImportError as exc:
             raise CommandError(str(exc)) from None
         self._print(parsed, format, plan)
+
+    def _report(self, folder: Path, framework_code: str) -> None:
+        if not folder.is_dir():
+            raise CommandError(_("Not a folder: %(path)s") % {"path": folder})
+        try:
+            report = services.plan_corpus_report(folder=folder, framework_code=framework_code)
+        except PlanImportError as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(format_report(report), ending="")
 
     def _read(self, path: Path) -> bytes:
         if not path.is_file():

@@ -30,7 +30,7 @@ def test_file_over_the_size_limit_says_size_and_limit(parse):
 
 @pytest.mark.parametrize("filename", ["ke-hoach.odt", "ke-hoach.xlsx", "ke-hoach"])
 def test_unknown_format_lists_the_accepted_ones(parse, filename):
-    assert ".txt, .docx, .pdf" in error_for(parse, b"KE HOACH", filename)
+    assert ".txt, .md, .docx, .pdf" in error_for(parse, b"KE HOACH", filename)
 
 
 def test_old_word_file_asks_for_docx(parse):
