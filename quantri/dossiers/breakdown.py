@@ -55,7 +55,7 @@ class Row:
         return self.satisfied / self.rated if self.rated else None
 
 
-def breakdown(agency: Agency, month: stats.Month, *, by: str, unit=None, now=None) -> list[Row]:
+def breakdown(agency: Agency, month, *, by: str, unit=None, now=None) -> list[Row]:
     """Rows with anything to show, most received first; ValueError for an unknown `by`."""
     if by not in KEYS:
         raise ValueError(f"unknown breakdown “{by}”")
@@ -64,7 +64,11 @@ def breakdown(agency: Agency, month: stats.Month, *, by: str, unit=None, now=Non
     narrow = {"unit": unit} if unit is not None else {}
     rows = MonthlyAggregate.objects.filter(agency_id__in=ids, **narrow).order_by()
     values: dict[int, dict] = defaultdict(lambda: defaultdict(int))
-    flows = rows.filter(month=month.first).values(key).annotate(**{n: Sum(n) for n in SUMMED})
+    flows = (
+        rows.filter(month__range=(month.first, month.last))
+        .values(key)
+        .annotate(**{n: Sum(n) for n in SUMMED})
+    )
     for row in flows:
         target = values[row[key]]
         for name in SUMMED:

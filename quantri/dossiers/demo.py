@@ -1,13 +1,16 @@
 """A year of generated dossiers for the demo department's procedures (2026 up to today), so
 the dashboard shows the 766 groups for any month. Loaded once: a second run finds the
-generated codes and leaves them (and whatever the desk did to them) alone."""
+generated codes and leaves them (and whatever the desk did to them) alone. From July 2026
+(index version 766-2026) the office's hand-entered figures of each month, so the dashboard
+shows every sub-criterion with its inputs; this month lacks one, as it would mid-month."""
 
 import datetime
 
 from django.utils import timezone
 
-from quantri.dossiers import aggregates, generate
-from quantri.dossiers.models import Dossier, MonthlyAggregate
+from quantri.dossiers import aggregates, generate, index_766_2026, index_inputs, stats
+from quantri.dossiers.models import Dossier, IndexInput, MonthlyAggregate
+from quantri.dossiers.periods import Period
 
 YEAR = 2026
 COUNT = 3000
@@ -26,3 +29,38 @@ def load(context) -> None:
     if today < datetime.date(YEAR, 1, 1):
         return
     generate.generate(count=COUNT, year=YEAR, agency=department, until=today)
+    _load_inputs(context, today)
+
+
+NOT_YET_ENTERED = "dossiers_data_reused"  # this month's: the office has not sent it yet
+
+
+def _load_inputs(context, today: datetime.date) -> None:
+    department = context.department
+    if IndexInput.objects.filter(agency=department).exists():
+        return
+    office = context.user("vanphong")
+    month = index_766_2026.VALID_FROM
+    while month <= today:
+        figures = stats.figures(department, Period.around("month", month))
+        for figure, value in _plausible(figures).items():
+            if month.replace(day=1) == today.replace(day=1) and figure == NOT_YET_ENTERED:
+                continue
+            index_inputs.index_input_record(
+                user=office, agency=department, month=month, figure=figure, value=value
+            )
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+
+
+def _plausible(f) -> dict[str, int]:
+    """Figures an office of a fairly good department would report, from the month's own."""
+    return {
+        "procedures_announced_on_time": f.procedures,
+        "procedures_published_on_time": max(f.procedures - 1, 0),
+        "procedures_complete": f.procedures * 9 // 10,
+        "dossiers_synced": f.received * 95 // 100,
+        "fee_procedures_integrated": max(f.fee_procedures - 1, 0),
+        "results_electronic": f.processed * 4 // 5,
+        "dossiers_data_reused": f.received * 3 // 10,
+        "feedback_satisfied": f.feedback_answered * 4 // 5,
+    }

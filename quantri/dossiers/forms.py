@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quantri.core.calendar import working_calendar
 from quantri.core.uploads import TEXT, XLSX, CheckedUpload, check_upload
-from quantri.dossiers.models import Channel, ColumnMapping, Rating
+from quantri.dossiers.models import Channel, ColumnMapping, IndexInputFigure, Rating
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
 
@@ -152,3 +152,39 @@ def _csv_with_control_characters(upload, max_bytes: int) -> CheckedUpload | None
     except UnicodeDecodeError:
         return None
     return CheckedUpload(name=name, content=content, kind=TEXT) if content else None
+
+
+class MonthInput(forms.DateInput):
+    input_type = "month"
+
+    def format_value(self, value):
+        return value.strftime("%Y-%m") if hasattr(value, "strftime") else value
+
+
+class IndexInputForm(forms.Form):
+    """One figure of the 766 index that the agency's office supplies for a month."""
+
+    agency = forms.ModelChoiceField(queryset=Agency.objects.none(), label=_("Agency"))
+    month = forms.DateField(
+        label=_("Month"),
+        input_formats=["%Y-%m"],
+        widget=MonthInput(),
+        error_messages={"invalid": _("Write the month as YYYY-MM.")},
+    )
+    figure = forms.ChoiceField(label=_("Figure"), choices=IndexInputFigure.choices)
+    value = forms.IntegerField(label=_("Value"), min_value=0, max_value=10_000_000)
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.filter(pk__in=[a.pk for a in agencies])
+        self.fields["agency"].initial = self.initial.get("agency") or agencies[0].pk
+        self.default_agency = agencies[0]
+
+    def chosen(self):
+        """The agency and month whose entered figures the page lists."""
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data["agency"], self.cleaned_data["month"]
+        wanted = str(self.initial.get("agency") or "")
+        queryset = self.fields["agency"].queryset
+        agency = queryset.filter(pk=wanted).first() if wanted.isdigit() else None
+        return agency or self.default_agency, self.initial.get("month")

@@ -1,13 +1,16 @@
-"""The Decision 766 service-quality index from a month's figures. Plain Python, no Django.
+"""The Decision 766 service-quality index from a period's figures. Plain Python, no Django.
 
-Each criterion (stored as data in IndexVersion.criteria) names a formula of this module, a
-target rate and its points. Scoring rule (brief §4): full points when the rate meets its
-target, else rate × points ÷ target. A rate with nothing to measure (no dossiers) scores 0 and
-is shown as "—": an agency that handled nothing has not earned the points.
+Each criterion (stored as data in IndexVersion.criteria) is a group with its points, scored
+either by one formula of this module (the 2022 version) or by sub-criteria, each a rate
+"numerator ÷ denominator" named as data (index_766_2026), with its own target and points.
+Scoring rule (brief §4): full points when the rate meets its target, else rate × points ÷
+target. A rate with nothing to measure (no dossiers) scores 0 and is shown as "—": an agency
+that handled nothing has not earned the points — unless the sub-criterion says otherwise
+("when_empty": "full", e.g. online payment for an agency none of whose procedures bear a fee).
 """
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass
@@ -27,6 +30,14 @@ class Figures:
     overdue: int = 0
     procedures: int = 0
     procedures_published: int = 0
+    # From 766-2026 on (index_766_2026): the catalogue, the dossiers of fee-bearing
+    # procedures, the feedback app, and the inputs the agency supplies by hand.
+    procedures_online: int = 0
+    fee_procedures: int = 0
+    processed_fee: int = 0
+    feedback_answered: int = 0
+    feedback_on_time: int = 0
+    inputs: dict[str, int] = field(default_factory=dict)
 
     @property
     def processed(self) -> int:
@@ -36,8 +47,26 @@ class Figures:
     def handled(self) -> int:
         return self.processed + self.within_time + self.overdue
 
+    @property
+    def online_received(self) -> int:
+        return self.online_full + self.online_partial
+
+    @property
+    def progress_ok(self) -> int:
+        """Finished early or on time, or still within time."""
+        return self.processed_early + self.processed_on_time + self.within_time
+
+    def value(self, name: str) -> int | None:
+        """A figure or an input by name; None for an input the agency has not supplied."""
+        if name != "inputs" and hasattr(self, name):
+            return getattr(self, name)
+        return self.inputs.get(name)
+
     def as_dict(self) -> dict:
-        return asdict(self) | {"processed": self.processed, "handled": self.handled}
+        return asdict(self) | {name: getattr(self, name) for name in DERIVED}
+
+
+DERIVED = ("processed", "handled", "online_received", "progress_ok")
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -90,6 +119,23 @@ FORMULAS: dict[str, Callable[[Figures], float | None]] = {
 
 
 @dataclass
+class SubScore:
+    """One sub-criterion: its rate, the two figures it came from, and its points."""
+
+    key: str
+    label: str
+    numerator: str
+    denominator: str
+    numerator_value: int | None
+    denominator_value: int | None
+    rate: float | None
+    target: float
+    points: float
+    max_points: float
+    source: str = ""
+
+
+@dataclass
 class GroupScore:
     group: str
     label: str
@@ -98,42 +144,96 @@ class GroupScore:
     target: float
     points: float
     max_points: float
+    subscores: list[SubScore] = field(default_factory=list)
 
 
 def score(criterion: dict, rate: float | None) -> float:
     points, target = float(criterion["points"]), float(criterion["target"])
     if rate is None:
-        return 0.0
+        return points if criterion.get("when_empty") == "full" else 0.0
     if target <= 0 or rate >= target:
         return points
     return round(rate * points / target, 2)
 
 
-def compute(criteria: list[dict], figures: Figures) -> tuple[list[GroupScore], float]:
-    groups = []
-    for criterion in criteria:
-        rate = FORMULAS[criterion["formula"]](figures)
-        groups.append(
-            GroupScore(
-                group=criterion["group"],
-                label=criterion["label"],
-                formula=criterion["formula"],
-                rate=None if rate is None else round(rate, 4),
-                target=float(criterion["target"]),
-                points=score(criterion, rate),
-                max_points=float(criterion["points"]),
-            )
+def _sub_score(sub: dict, figures: Figures) -> SubScore:
+    top, bottom = figures.value(sub["numerator"]), figures.value(sub["denominator"])
+    rate = None if top is None or not bottom else min(top / bottom, 1.0)
+    return SubScore(
+        key=sub["key"],
+        label=sub["label"],
+        numerator=sub["numerator"],
+        denominator=sub["denominator"],
+        numerator_value=top,
+        denominator_value=bottom,
+        rate=None if rate is None else round(rate, 4),
+        target=float(sub["target"]),
+        points=score(sub, rate),
+        max_points=float(sub["points"]),
+        source=sub.get("source", ""),
+    )
+
+
+def _group_score(criterion: dict, figures: Figures) -> GroupScore:
+    if "subcriteria" in criterion:
+        subs = [_sub_score(sub, figures) for sub in criterion["subcriteria"]]
+        measured = [s for s in subs if s.rate is not None]
+        got = round(sum(s.points for s in subs), 2)
+        return GroupScore(
+            group=criterion["group"],
+            label=criterion["label"],
+            formula="subcriteria",
+            rate=round(got / float(criterion["points"]), 4) if measured else None,
+            target=1.0,
+            points=got,
+            max_points=float(criterion["points"]),
+            subscores=subs,
         )
+    rate = FORMULAS[criterion["formula"]](figures)
+    return GroupScore(
+        group=criterion["group"],
+        label=criterion["label"],
+        formula=criterion["formula"],
+        rate=None if rate is None else round(rate, 4),
+        target=float(criterion["target"]),
+        points=score(criterion, rate),
+        max_points=float(criterion["points"]),
+    )
+
+
+def compute(criteria: list[dict], figures: Figures) -> tuple[list[GroupScore], float]:
+    groups = [_group_score(criterion, figures) for criterion in criteria]
     return groups, round(sum(g.points for g in groups), 2)
 
 
 def check_criteria(criteria: list[dict]) -> None:
-    """Raise ValueError naming the first bad criterion: unknown formula, target out of 0–1."""
+    """Raise ValueError naming the first bad criterion: unknown formula, target out of 0–1,
+    sub-criteria whose points do not add up to their group's."""
     for n, criterion in enumerate(criteria, start=1):
+        if "subcriteria" in criterion:
+            _check_subcriteria(n, criterion)
+            continue
         if criterion.get("formula") not in FORMULAS:
             raise ValueError(f"criterion {n}: unknown formula {criterion.get('formula')!r}")
-        if not 0 <= float(criterion["target"]) <= 1:
-            raise ValueError(f"criterion {n}: target must be between 0 and 1")
+        _check_target(f"criterion {n}", criterion)
+
+
+def _check_target(where: str, criterion: dict) -> None:
+    if not 0 <= float(criterion["target"]) <= 1:
+        raise ValueError(f"{where}: target must be between 0 and 1")
+
+
+def _check_subcriteria(n: int, criterion: dict) -> None:
+    known = {f.name for f in Figures.__dataclass_fields__.values()} | set(DERIVED)
+    for sub in criterion["subcriteria"]:
+        _check_target(f"criterion {n}, {sub['key']}", sub)
+        if sub["denominator"] not in known:
+            raise ValueError(f"criterion {n}, {sub['key']}: unknown figure {sub['denominator']!r}")
+    total = sum(float(sub["points"]) for sub in criterion["subcriteria"])
+    if abs(total - float(criterion["points"])) > 1e-9:
+        raise ValueError(
+            f"criterion {n}: sub-criteria add up to {total:g}, not {criterion['points']}"
+        )
 
 
 # Decision 766/QĐ-TTg (2022), first version. Targets are this product's reading of the

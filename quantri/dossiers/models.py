@@ -455,3 +455,65 @@ class IndexVersion(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class IndexInputFigure(models.TextChoices):
+    """What an agency supplies by hand to the 766 index (index_766_2026.INPUTS): the figures no
+    software of ours records."""
+
+    PROCEDURES_ANNOUNCED_ON_TIME = (
+        "procedures_announced_on_time",
+        _("Procedures announced on time"),
+    )
+    PROCEDURES_PUBLISHED_ON_TIME = (
+        "procedures_published_on_time",
+        _("Procedures published and updated on the portal on time"),
+    )
+    PROCEDURES_COMPLETE = "procedures_complete", _("Procedures published with complete content")
+    DOSSIERS_SYNCED = "dossiers_synced", _("Dossiers synchronised to the national portal")
+    FEE_PROCEDURES_INTEGRATED = (
+        "fee_procedures_integrated",
+        _("Fee-bearing procedures integrated for online payment"),
+    )
+    RESULTS_ELECTRONIC = "results_electronic", _("Results issued electronically")
+    DOSSIERS_DATA_REUSED = "dossiers_data_reused", _("Dossiers reusing digitised data")
+    FEEDBACK_SATISFIED = (
+        "feedback_satisfied",
+        _("Citizens satisfied with how their feedback was handled"),
+    )
+
+
+class IndexInput(models.Model):
+    """One figure an agency's office supplies by hand for a month; every change kept."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="+"
+    )
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    figure = models.CharField(_("figure"), max_length=40, choices=IndexInputFigure.choices)
+    value = models.PositiveIntegerField(_("value"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("index input")
+        verbose_name_plural = _("index inputs")
+        constraints = [
+            # Also the index of the dashboard's read: an agency's inputs over a month range.
+            models.UniqueConstraint(
+                fields=["agency", "month", "figure"], name="index_input_one_per_month"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.month:%Y-%m}/{self.figure}"
+
+    def clean(self) -> None:
+        if self.month is not None and self.month.day != 1:
+            raise ValidationError({"month": _("A month is stored as its first day.")})

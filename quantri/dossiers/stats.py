@@ -1,24 +1,27 @@
-"""Figures of an agency (its subtree) for a month, read from the monthly aggregates; the
-moment-dependent "within time / overdue" from their running totals (open_counts). The same
-figures computed from raw dossiers exist for the benchmark and a test that both agree."""
+"""Figures of an agency (its subtree) for a month or any run of months (periods.Period), read
+from the monthly aggregates; the moment-dependent "within time / overdue" from their running
+totals (open_counts), judged at the period's end. The same figures computed from raw dossiers
+exist for the benchmark and a test that both agree."""
 
 import calendar as month_calendar
 import datetime
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from quantri.dossiers import aggregates
+from quantri.dossiers import aggregates, index_inputs
 from quantri.dossiers.aggregates import end_of
 from quantri.dossiers.index import Figures, GroupScore, compute
 from quantri.dossiers.models import COUNTERS, OPEN_STATES, Dossier, IndexVersion, MonthlyAggregate
 from quantri.dossiers.open_counts import open_counts
+from quantri.feedback.figures import answered_counts
 from quantri.orgs.models import Agency
-from quantri.procedures.models import Procedure
+from quantri.procedures.models import OnlineService, Procedure
 
 # A month's own counters; the rest are interval ends, read as running totals.
 FLOWS = tuple(name for name in COUNTERS if not name.endswith(("_opened", "_closed")))
+PROCESSED = ("processed_early", "processed_on_time", "processed_late")
 
 
 @dataclass(frozen=True)
@@ -80,25 +83,50 @@ def _open_figures(ids, month: Month, now, *, narrow: dict) -> dict:
     return counts.get(None, {"within_time": 0, "overdue": 0})
 
 
+def _fee_procedure_ids(ids):
+    return Procedure.objects.filter(agency_id__in=ids, fees__isnull=False).values("pk")
+
+
 def _procedure_figures(ids) -> dict:
     procedures = Procedure.objects.filter(agency_id__in=ids)
     return {
         "procedures": procedures.count(),
         "procedures_published": procedures.filter(is_published=True).count(),
+        "procedures_online": procedures.exclude(online_service=OnlineService.NONE).count(),
+        "fee_procedures": procedures.filter(pk__in=_fee_procedure_ids(ids)).count(),
+    }
+
+
+def _other_figures(ids, month) -> dict:
+    """What the aggregates do not hold: the catalogue, the feedback app's answers and the
+    agency's own inputs for the period (766-2026's sub-criteria)."""
+    feedback = answered_counts(department_ids=ids, first=month.first, last=month.last)
+    return {
+        **_procedure_figures(ids),
+        "feedback_answered": feedback["answered"],
+        "feedback_on_time": feedback["on_time"],
+        "inputs": index_inputs.for_period(ids, month.first, month.last),
     }
 
 
 def figures(agency: Agency, month: Month, *, unit=None, procedure=None, now=None) -> Figures:
-    """The month's figures of an agency's subtree (of one unit or procedure when given)."""
+    """The figures of an agency's subtree (of one unit or procedure when given) over a month
+    or a period (anything with .first and .last days: whole months)."""
     ids = _scope(agency)
     narrow = {"unit": unit} if unit is not None else {}
     if procedure is not None:
         narrow["procedure"] = procedure
-    rows = MonthlyAggregate.objects.filter(agency_id__in=ids, month=month.first, **narrow)
+    rows = MonthlyAggregate.objects.filter(
+        agency_id__in=ids, month__range=(month.first, month.last), **narrow
+    )
     sums = rows.aggregate(**{name: Sum(name) for name in FLOWS})
     counts = {name: value or 0 for name, value in sums.items()}
+    fee_rows = rows.filter(procedure_id__in=_fee_procedure_ids(ids)).aggregate(
+        **{name: Sum(name) for name in PROCESSED}
+    )
+    processed_fee = sum(value or 0 for value in fee_rows.values())
     opened = _open_figures(ids, month, now, narrow=narrow)
-    return Figures(**counts, **opened, **_procedure_figures(ids))
+    return Figures(**counts, **opened, processed_fee=processed_fee, **_other_figures(ids, month))
 
 
 def figures_from_raw(agency: Agency, month: Month, *, now=None) -> Figures:
@@ -109,11 +137,20 @@ def figures_from_raw(agency: Agency, month: Month, *, now=None) -> Figures:
         Q(received_at__range=window) | Q(result_at__range=window)
     )
     counts = dict.fromkeys(FLOWS, 0)
+    fee_ids = {row["pk"] for row in _fee_procedure_ids(ids)}
+    processed_fee = 0
     for key, values in aggregates.totals(dossiers).items():
         if month.first <= key[3] <= month.last:
             for name in FLOWS:
                 counts[name] += values[name]
-    return Figures(**counts, **_open_figures_naive(ids, month, now), **_procedure_figures(ids))
+            if key[2] in fee_ids:
+                processed_fee += sum(values[name] for name in PROCESSED)
+    return Figures(
+        **counts,
+        **_open_figures_naive(ids, month, now),
+        processed_fee=processed_fee,
+        **_other_figures(ids, month),
+    )
 
 
 def current_version(month: Month) -> IndexVersion:
@@ -130,6 +167,7 @@ def index_for(agency: Agency, month: Month, *, unit=None, procedure=None, now=No
         **({"unit": unit.code} if unit is not None else {}),
         **({"procedure": procedure.code} if procedure is not None else {}),
         "month": str(month),
+        **({"period": month.label()} if hasattr(month, "label") else {}),
         "version": version.code,
         "figures": data.as_dict(),
         "groups": [_group(g) for g in groups],
@@ -146,6 +184,7 @@ def _group(g: GroupScore) -> dict:
         "target": g.target,
         "points": g.points,
         "max_points": g.max_points,
+        **({"subcriteria": [asdict(s) for s in g.subscores]} if g.subscores else {}),
     }
 
 

@@ -5,6 +5,8 @@ from quantri.dossiers import views
 app_name = "dossiers"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("index.xlsx", views.dashboard_xlsx, name="dashboard_xlsx"),
+    path("index-inputs/", views.supply_inputs, name="index_inputs"),
     path("list/", views.dossier_list, name="list"),
     path("find/", views.find, name="find"),
     path("new/", views.register, name="register"),

@@ -54,9 +54,17 @@ def _save_dimension(dimension_model, framework, spec: dict, parent, order: int):
             "valid_from_year": spec.get("valid_from"),
             "valid_to_year": spec.get("valid_to"),
             "order": order,
+            **_newer_fields(dimension_model, score_ranges=spec.get("ranges", [])),
         },
     )
     return dimension
+
+
+def _newer_fields(model, **values) -> dict:
+    """The values whose fields the model has: the data migrations that ran before a field
+    existed (0002, 0004) hand over historical models without it, and load the same file."""
+    names = {field.name for field in model._meta.get_fields()}
+    return {name: value for name, value in values.items() if name in names}
 
 
 def read_provinces(path: Path = DATA_DIR / "papi_provinces.json") -> dict:
@@ -72,7 +80,7 @@ def load_provinces(spec: dict, province_model) -> int:
     written = 0
     by_code = {p.code: p for p in province_model.objects.all()}
     for order, item in enumerate(spec["provinces"], start=1):
-        values = _province_values(item, order)
+        values = _province_values_for(province_model, item, order)
         province = by_code.get(item["code"])
         if province is None:
             by_code[item["code"]] = province_model.objects.create(code=item["code"], **values)
@@ -99,6 +107,11 @@ def _province_values(item: dict, order: int) -> dict:
         "valid_to": _date(item.get("valid_to")),
         "order": order,
     }
+
+
+def _province_values_for(province_model, item: dict, order: int) -> dict:
+    values = _province_values(item, order)
+    return values | _newer_fields(province_model, former_names=item.get("former_names", []))
 
 
 def _update(obj, values: dict) -> bool:

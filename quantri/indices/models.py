@@ -75,6 +75,14 @@ class Dimension(models.Model):
     max_score = models.DecimalField(_("maximum score"), max_digits=8, decimal_places=3)
     valid_from_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
     valid_to_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    # A score range that changed with the survey (5.1, 5.3, 5.4 from 2021): the ranges by year
+    # with their source, from data/papi.json; min_score/max_score are the latest.
+    score_ranges = models.JSONField(
+        _("score ranges by year"),
+        default=list,
+        blank=True,
+        help_text=_('A list of {"from_year", "to_year", "min_score", "max_score", "source"}.'),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = DimensionQuerySet.as_manager()
@@ -99,6 +107,14 @@ class Dimension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code}. {self.display_name}"
+
+    def range_in(self, year: int) -> tuple[float, float]:
+        """The (minimum, maximum) score in a survey year: PAPI 5.1 spans 0.25–2.5 up to 2020
+        and 0.33–3.33 from 2021 (score_ranges); the latest range when none is dated."""
+        for span in self.score_ranges or []:
+            if span["from_year"] <= year and (span["to_year"] is None or year <= span["to_year"]):
+                return float(span["min_score"]), float(span["max_score"])
+        return float(self.min_score), float(self.max_score)
 
     @property
     def display_name(self) -> str:
@@ -159,6 +175,14 @@ class Province(models.Model):
         _("name without diacritics"), max_length=100, db_index=True, editable=False
     )
     aliases = models.JSONField(_("other names"), default=list, blank=True)
+    # A province renamed without merging (Thừa Thiên Huế → thành phố Huế, 1/1/2025): its
+    # earlier names with the day each stopped, and the act that changed it.
+    former_names = models.JSONField(
+        _("former names"),
+        default=list,
+        blank=True,
+        help_text=_('A list of {"name", "name_en", "until", "source"}.'),
+    )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     successor = models.ForeignKey(
@@ -215,6 +239,18 @@ class Province(models.Model):
         # A copy of the name for searching without diacritics, kept in step with the name.
         self.name_folded = fold(self.name)
         super().save(*args, **kwargs)
+
+    def name_on(self, day: datetime.date) -> str:
+        """The name the province had on that day (a score of 2024 is Thừa Thiên Huế's)."""
+        earlier = sorted(self.former_names or [], key=lambda n: n["until"])
+        for former in earlier:
+            if day < datetime.date.fromisoformat(former["until"]):
+                return former["name"]
+        return self.name
+
+    def name_in_year(self, year: int) -> str:
+        """The name a PAPI year's results carry: the one at the end of the survey year."""
+        return self.name_on(datetime.date(year, 12, 31))
 
     def name_keys(self) -> set[str]:
         names = [self.name, self.name_en, *(self.aliases or [])]

@@ -100,10 +100,11 @@ def province_profile(
     total = _reading_fields(reading.total, with_code=False)
     return {
         **_province_fields(province),
+        "province_name": province.name_in_year(year),
         "year": year,
         "total": total.pop("score"),
         **total,
-        "dimensions": [_dimension_fields(d, fw) for d in reading.dimensions],
+        "dimensions": [_dimension_fields(d, fw, year) for d in reading.dimensions],
         "peers": [_peer_fields(p, reading.peers[p.code], years[year]) for p in peers],
         "notes": _notes(province, year, reading, years, fw),
     }
@@ -154,14 +155,25 @@ def _reading_fields(reading: Reading, with_code: bool = True) -> dict:
     return {"code": reading.code, **fields} if with_code else fields
 
 
-def _dimension_fields(reading: Reading, fw: Framework) -> dict:
+def _dimension_fields(reading: Reading, fw: Framework, year: int) -> dict:
     return {
         **_reading_fields(reading),
         "name": fw.name(reading.code),
-        "subdimensions": [
-            {**_reading_fields(sub), "name": fw.name(sub.code)} for sub in reading.subdimensions
-        ],
+        "subdimensions": [_subdimension_fields(sub, fw, year) for sub in reading.subdimensions],
     }
+
+
+def _subdimension_fields(sub: Reading, fw: Framework, year: int) -> dict:
+    """A sub-dimension with the range of its year; a change across a change of range (5.1
+    from 0.25–2.5 in 2020 to 0.33–3.33 in 2021) is not comparable."""
+    fields = {**_reading_fields(sub), "name": fw.name(sub.code)}
+    dimension = fw.dimensions.get(sub.code)
+    if dimension is None:
+        return fields
+    low, high = dimension.range_in(year)
+    if dimension.range_in(year - 1) != (low, high):
+        fields["change_comparable"] = False
+    return fields | {"min_score": low, "max_score": high}
 
 
 def _peer_fields(peer: Province, scores: dict, year: YearScores) -> dict:

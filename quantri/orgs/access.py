@@ -61,6 +61,21 @@ class Access:
     def can_manage_agency(self, agency_id: int) -> bool:
         return self.is_superuser or agency_id in self.managed_agency_ids
 
+    # The Decision 766 index's hand-supplied inputs (quantri.dossiers.index_inputs): the office
+    # compiles the agency's figures, so office coordinators and administrators supply them;
+    # leaders read the dashboard and sign off, they do not type the figures.
+    def can_supply_index_inputs(self, agency_id: int) -> bool:
+        if self.is_superuser:
+            return True
+        roles = {Role.OFFICE_COORDINATOR, Role.ADMIN}
+        reach: set[int] = set()
+        for membership in self.memberships:
+            if membership.role in roles:
+                unit = membership.agency
+                root = unit.parent if unit.kind == "office" and unit.parent_id else unit
+                reach |= Agency.objects.subtree_ids(root)
+        return agency_id in reach
+
     def can_view_plan(self, plan) -> bool:
         if self.is_superuser or plan.agency_id in self.visible_agency_ids:
             return True

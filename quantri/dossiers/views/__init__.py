@@ -5,6 +5,7 @@ the desk's slips as DOCX or PDF (slips) and the import of the one-stop software'
 
 from quantri.dossiers.views.dossier import detail, flags, hand_over, transition
 from quantri.dossiers.views.imports import import_dossiers
+from quantri.dossiers.views.index import dashboard_xlsx, supply_inputs
 from quantri.dossiers.views.office import dashboard, dossier_list, find, register
 from quantri.dossiers.views.slips import (
     additional_request,
@@ -22,6 +23,7 @@ __all__ = [
     "find",
     "letter",
     "dashboard",
+    "dashboard_xlsx",
     "detail",
     "dossier_list",
     "flags",
@@ -30,5 +32,6 @@ __all__ = [
     "receipt",
     "refusal",
     "register",
+    "supply_inputs",
     "transition",
 ]

@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from quantri.dossiers import services, stats
+from quantri.dossiers import index_report, services, stats
 from quantri.dossiers.breakdown import breakdown
 from quantri.dossiers.forms import RegisterForm
 from quantri.dossiers.models import Dossier
+from quantri.dossiers.periods import KINDS, from_query
 from quantri.dossiers.views.common import office_access
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
@@ -79,9 +80,31 @@ def _procedure(request, agency):
     return found
 
 
+def _period(request):
+    """?period=month|quarter|half|year|range with ?month=YYYY-MM (and ?until= for a range);
+    default: this month. A bad value is a 404, like an unknown agency."""
+    get = request.GET.get
+    try:
+        return from_query(
+            get("period", ""), get("month", ""), get("until", ""), default=timezone.localdate()
+        )
+    except ValueError:
+        raise Http404 from None
+
+
+def period_params(period) -> str:
+    """The query string that asks for this period again (links keep the period)."""
+    text = f"month={period.first:%Y-%m}"
+    if period.kind != "month":  # the default kind: month links stay as they were
+        text = f"period={period.kind}&{text}"
+    if period.kind == "range":
+        text += f"&until={period.last_month:%Y-%m}"
+    return text
+
+
 def _agency_and_month(request, access):
     """?agency= (default: the user's department), ?unit= (a handling unit inside it: the
-    figures of the dossiers it handles) and ?month=YYYY-MM (default: this month)."""
+    figures of the dossiers it handles) and the period (_period; default: this month)."""
     agencies = access.manageable_agencies().order_by("pk")
     wanted, wanted_unit = request.GET.get("agency", ""), request.GET.get("unit", "")
     unit = _pick(agencies, wanted_unit) if wanted_unit else None
@@ -93,11 +116,14 @@ def _agency_and_month(request, access):
         agency = agencies.filter(kind="department").first() or agencies.first()
     if unit is not None and unit.pk not in Agency.objects.subtree_ids(agency):
         raise Http404
-    try:
-        month = stats.Month.parse(request.GET.get("month") or f"{timezone.localdate():%Y-%m}")
-    except ValueError:
-        raise Http404 from None
-    return agencies, agency, unit, month
+    return agencies, agency, unit, _period(request)
+
+
+def index_pair(agency, period, *, unit=None, procedure=None) -> tuple[dict, dict]:
+    """The period's index and the one before it: the dashboard's and the export's."""
+    narrow = {"unit": unit, "procedure": procedure}
+    current = stats.index_for(agency, period, **narrow)
+    return current, stats.index_for(agency, period.previous(), **narrow)
 
 
 @login_required
@@ -105,9 +131,15 @@ def dashboard(request):
     access = office_access(request)
     agencies, agency, unit, month = _agency_and_month(request, access)
     procedure = _procedure(request, agency)
-    result = stats.index_for(agency, month, unit=unit, procedure=procedure)
+    result, previous = index_pair(agency, month, unit=unit, procedure=procedure)
     by_procedure = [] if procedure else breakdown(agency, month, by="procedure", unit=unit)
     context = {
+        "previous": previous,
+        "previous_label": month.previous().label(),
+        "lines": index_report.lines(result, previous),
+        "kinds": KINDS,
+        "period_params": period_params(month),
+        "may_supply": access.can_supply_index_inputs(agency.pk),
         "agencies": agencies,
         "agency": agency,
         "unit": unit,
@@ -142,6 +174,7 @@ def dossier_list(request):
         "unit": unit,
         "procedure": procedure,
         "month": month,
+        "period_params": period_params(month),
         "figure": figure,
         "figure_label": FIGURE_LABELS.get(figure, figure),
         "page": page,
