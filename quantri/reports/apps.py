@@ -26,3 +26,8 @@ class ReportsConfig(AppConfig):
             NavItem(_("Periodic reports"), "reports:overview", order=45, audience=_follows_reports),
             NavItem(_("Notifications"), "reports:notifications", order=90),
         )
+        # The reports' notifications in the top bar, the notifications page and the digest.
+        from quantri.accounts.notifications.sources import ModelSource, register_source
+        from quantri.reports.models import Notification
+
+        register_source(ModelSource("reports", Notification))
