@@ -100,9 +100,7 @@ def test_an_invitation_link_expires_after_the_configured_days(
     assert page.context["validlink"]
 
 
-def test_inviting_again_sends_a_new_link_and_the_old_one_stops_working(
-    client, frank, culture_unit
-):
+def test_inviting_again_sends_a_new_link_and_the_old_one_stops_working(client, frank, culture_unit):
     _invite_hanh(client, frank, culture_unit)
     first = last_link()
     hanh = get_user_model().objects.get(email="hanh.tt@example.gov.vn")
@@ -135,9 +133,7 @@ def test_a_bad_e_mail_is_named_and_nothing_is_created(client, frank, culture_uni
     assert mail.outbox == []
 
 
-def test_an_administrator_cannot_invite_into_another_department(
-    client, frank, health_unit
-):
+def test_an_administrator_cannot_invite_into_another_department(client, frank, health_unit):
     client.force_login(frank)
     response = client.post(
         "/accounts/", {"email": "x@example.org", "agency": health_unit.pk, "role": "staff"}
@@ -146,9 +142,7 @@ def test_an_administrator_cannot_invite_into_another_department(
     assert mail.outbox == []
 
 
-def test_the_accounts_page_lists_only_the_administrator_s_own_people(
-    client, frank, bob, erin
-):
+def test_the_accounts_page_lists_only_the_administrator_s_own_people(client, frank, bob, erin):
     client.force_login(frank)
     page = client.get("/accounts/")
     listed = {person.username for person in page.context["people"]}

@@ -26,9 +26,10 @@ class Command(BaseCommand):
         invite.add_argument("--agency", help=_("unit code, for e-mails without an account yet"))
         invite.add_argument("--role", default=Role.STAFF, choices=Role.values)
         invite.add_argument("--name", default="", help=_("full name, family name first"))
-        for job in ("deactivate", "reactivate"):
-            parser_ = jobs.add_parser(job, help=_("%(job)s these accounts") % {"job": job})
-            parser_.add_argument("emails", nargs="+", metavar="EMAIL")
+        deactivate = jobs.add_parser("deactivate", help=_("close these accounts; sessions end"))
+        reactivate = jobs.add_parser("reactivate", help=_("open these accounts again"))
+        for job in (deactivate, reactivate):
+            job.add_argument("emails", nargs="+", metavar="EMAIL")
 
     def handle(self, *args, job, emails, **options):
         agency = _agency(options.pop("agency", None))
