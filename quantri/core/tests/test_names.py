@@ -67,3 +67,14 @@ def _lines(path: Path) -> list[str]:
         return path.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError:
         return []
+
+
+def test_the_api_names_a_task_s_officers_family_name_first(client, alice, bob, culture_task):
+    from quantri.plans.editing import task_set_officers
+
+    bob.first_name, bob.last_name = "Dũng", "Lê Văn"
+    bob.save()
+    task_set_officers(task=culture_task, user=alice, officers=[bob])
+    client.force_login(alice)
+    task = client.get(f"/api/tasks/{culture_task.pk}").json()
+    assert (task["officers"], task["officer_names"]) == (["bob"], ["Lê Văn Dũng"])
