@@ -24,3 +24,8 @@ WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS = True
 # The login throttle needs a request in authenticate(), which client.login() does not pass;
 # the tests of the throttle switch it on with override_settings(AXES_ENABLED=True).
 AXES_ENABLED = False
+# Tests travel in time (time_machine) between signing in and the next request, which would end
+# a 30-minute idle session (QUANTRI_SESSION_IDLE_MINUTES) or move its expiry into the past; the
+# tests of that limit (quantri/accounts/tests/test_sessions.py) set both back.
+SESSION_COOKIE_AGE = 14 * 24 * 3600
+SESSION_SAVE_EVERY_REQUEST = False
