@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "axes",  # login throttle (see "Throttling" below)
     "quantri.core",
     "quantri.orgs",
+    "quantri.accounts",
     "quantri.indices",
     "quantri.plans",
     "quantri.reports",
@@ -127,10 +128,17 @@ def _database() -> dict:
 DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Passwords (issue 14): not like the user's name or e-mail, long enough, not on the list of
+# 20,000 common passwords, not only digits. Django's own messages, translated into Vietnamese.
+QUANTRI_PASSWORD_MIN_LENGTH = env_int("QUANTRI_PASSWORD_MIN_LENGTH", 10)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": QUANTRI_PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "plans:plan_list"
@@ -245,6 +253,26 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "quantri@localhost")
+
+# --- Accounts (issue 14; README: Accounts and notifications) --------------------------------
+# Sessions live in the database so that deactivating an account can delete its sessions at
+# once (quantri/accounts/sessions.py). A session ends after this many idle minutes: each
+# request of a signed-in user moves the expiry on (SESSION_SAVE_EVERY_REQUEST).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+QUANTRI_SESSION_IDLE_MINUTES = env_int("QUANTRI_SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = QUANTRI_SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+# How long a password-reset link and an invitation link stay valid.
+PASSWORD_RESET_TIMEOUT = env_int("QUANTRI_PASSWORD_RESET_HOURS", 24) * 3600
+QUANTRI_INVITATION_DAYS = env_int("QUANTRI_INVITATION_DAYS", 7)
+if min(QUANTRI_SESSION_IDLE_MINUTES, PASSWORD_RESET_TIMEOUT, QUANTRI_INVITATION_DAYS) < 1:
+    raise ImproperlyConfigured(
+        "QUANTRI_SESSION_IDLE_MINUTES, QUANTRI_PASSWORD_RESET_HOURS and QUANTRI_INVITATION_DAYS"
+        " must be positive"
+    )
+# The site's address, put before links in e-mails sent by commands (invitations, digests).
+QUANTRI_BASE_URL = env_str("QUANTRI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# ---------------------------------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -27,3 +27,8 @@ AXES_ENABLED = False
 # Each test changes reference data inside a transaction that is rolled back without a signal:
 # read it afresh every time (quantri/core/tests/test_refdata.py tests the keeping itself).
 QUANTRI_REFERENCE_SECONDS = 0
+# Tests travel in time (time_machine) between signing in and the next request, which would end
+# a 30-minute idle session (QUANTRI_SESSION_IDLE_MINUTES) or move its expiry into the past; the
+# tests of that limit (quantri/accounts/tests/test_sessions.py) set both back.
+SESSION_COOKIE_AGE = 14 * 24 * 3600
+SESSION_SAVE_EVERY_REQUEST = False

@@ -8,6 +8,7 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
+from quantri.core.names import display_name
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans import services
@@ -34,7 +35,8 @@ class TaskOut(Schema):
     weight: int
     status: str
     progress: int
-    officers: list[str]
+    officers: list[str]  # user names, as PUT …/officers takes them
+    officer_names: list[str]  # as people read them, family name first
     cancel_reason: str
 
 
@@ -85,6 +87,7 @@ def task_out(task: Task) -> dict:
         "status": task.status,
         "progress": task.progress,
         "officers": [u.get_username() for u in task.responsible_officers.all()],
+        "officer_names": [display_name(u) for u in task.responsible_officers.all()],
         "cancel_reason": task.cancel_reason,
     }
 

@@ -15,6 +15,7 @@ from ninja.security import django_auth
 
 # quantri.api.plans imports this module once its routers exist (see the end of that module).
 from quantri.api.plans import plan_out, router, task_out, tasks_router  # noqa: E402, I001
+from quantri.core.names import display_name
 from quantri.indices.models import Dimension
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
@@ -127,7 +128,8 @@ class RemovedOut(Schema):
 
 class ChangeOut(Schema):
     at: datetime.datetime
-    by: str | None
+    by: str | None  # the user name, for matching
+    by_name: str | None  # as people read it, family name first
     subject: str
     reason: str
     changed: list[str]
@@ -212,6 +214,7 @@ def _changes(rows) -> list[dict]:
         {
             "at": c.when,
             "by": c.who.get_username() if c.who else None,
+            "by_name": display_name(c.who) if c.who else None,
             "subject": c.subject,
             "reason": c.why,
             "changed": c.changed,

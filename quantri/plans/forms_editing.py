@@ -5,6 +5,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from quantri.core.names import display_name
 from quantri.indices.models import Dimension
 from quantri.plans.editing import Deadline, PlanHeader, TaskFields
 from quantri.plans.editing.assignment import DeadlineKind
@@ -178,7 +179,7 @@ class OfficersForm(forms.Form):
             is_active=True
         )
         self.fields["responsible_officers"].widget.choices = [
-            (u.pk, u.get_full_name() or u.username) for u in assignable_officers(task.lead_unit)
+            (u.pk, display_name(u)) for u in assignable_officers(task.lead_unit)
         ]
 
 

@@ -24,5 +24,10 @@ class ReportsConfig(AppConfig):
                 _("My unit's reports"), "reports:my_reports", order=40, audience=_writes_reports
             ),
             NavItem(_("Periodic reports"), "reports:overview", order=45, audience=_follows_reports),
-            NavItem(_("Notifications"), "reports:notifications", order=90),
         )
+        # The reports' notifications reach the top bar's count (which replaces the menu entry),
+        # the notifications page of every app and the digest.
+        from quantri.accounts.notifications.sources import ModelSource, register_source
+        from quantri.reports.models import Notification
+
+        register_source(ModelSource("reports", Notification))

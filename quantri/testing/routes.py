@@ -126,6 +126,12 @@ def _pk(kind: str):
 
 
 SITE_ARGS = {
+    "accounts:invite_again": _pk("person"),
+    "accounts:deactivate": _pk("person"),
+    "accounts:reactivate": _pk("person"),
+    # A link that is no longer valid: the page that says so is open to anyone.
+    "accounts:invitation": lambda o: {"uidb64": "MQ", "token": "x-y"},
+    "password_reset_confirm": lambda o: {"uidb64": "MQ", "token": "x-y"},
     "plans:plan_detail": _pk("plan"),
     "plans:plan_publish": _pk("plan"),
     "plans:task_detail": _pk("task"),

@@ -220,6 +220,7 @@ def _objects_of_a(a: Side) -> dict[str, object]:
         "question": survey.questions.first(),
         "point": survey.service_points.first(),
         "province": Province.objects.get(code="P21"),
+        "person": a.users[Role.STAFF],  # an account A's administrator administers
     }
     missing = sorted(kind for kind, found in objects.items() if found is None)
     if missing:

@@ -4,6 +4,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
+from quantri.core.names import display_name
 from quantri.orgs.access import Access
 
 register = template.Library()
@@ -33,9 +34,8 @@ def deadline(task) -> str:
 
 @register.filter
 def person(user) -> str:
-    if user is None:
-        return "—"
-    return user.get_full_name() or user.get_username()
+    """The person's display name, family name first (quantri.core.names)."""
+    return display_name(user)
 
 
 @register.simple_tag(takes_context=True)

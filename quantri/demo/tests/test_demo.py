@@ -77,3 +77,25 @@ def test_demo_runs_twice_without_doubling_anything():
 def test_demo_users_can_sign_in(client):
     load()
     assert client.login(username="truongphong", password="demo@2026")
+
+
+def test_the_demo_administrator_sees_an_invited_newcomer_and_a_person_who_left(client):
+    """Issue 14 in the demo: the newcomer sets a password from the e-mail link; the person
+    who left cannot sign in."""
+    import re
+
+    from django.core import mail
+
+    load()
+    client.login(username="quantri", password="demo@2026")
+    people = {p.email: p for p in client.get("/accounts/").context["people"]}
+    newcomer = people["dang.thi.mai@svhttdl.example.gov.vn"]
+    assert not newcomer.has_usable_password()
+    assert not people["bui.van.long@svhttdl.example.gov.vn"].is_active
+    client.logout()
+    invitation = next(m for m in mail.outbox if m.to == [newcomer.email])
+    link = re.search(r"https?://[^/\s]+(/accounts/invitation/\S+)", invitation.body)[1]
+    form = client.get(link, follow=True)
+    password = "Mùa thu Hà Nội 2026"
+    client.post(form.redirect_chain[-1][0], {"new_password1": password, "new_password2": password})
+    assert client.login(username=newcomer.username, password=password)

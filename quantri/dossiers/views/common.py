@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 
+from quantri.core.names import display_name
 from quantri.documents.pdf import docx_to_pdf, soffice_path
 from quantri.dossiers.models import Dossier
 from quantri.orgs.access import Access
@@ -34,7 +35,7 @@ def managed_dossier(request, pk) -> Dossier:
 
 
 def signer(request) -> str:
-    return request.user.get_full_name() or request.user.get_username()
+    return display_name(request.user)
 
 
 def pdf_available() -> bool:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from quantri.core.names import display_name
 from quantri.orgs.models import Agency
 from quantri.plans import deadlines
 from quantri.plans.editing.rules import (
@@ -149,7 +150,7 @@ def task_set_officers(*, task: Task, user, officers: list, reason: str = "") -> 
             {"responsible_officers": _("Give the task a lead unit before choosing officers.")}
         )
     members = set(assignable_officers(task.lead_unit).values_list("pk", flat=True))
-    outsiders = [str(o.get_full_name() or o.username) for o in officers if o.pk not in members]
+    outsiders = [display_name(o) for o in officers if o.pk not in members]
     if outsiders:
         raise ValidationError(
             {
@@ -157,7 +158,7 @@ def task_set_officers(*, task: Task, user, officers: list, reason: str = "") -> 
                 % {"unit": task.lead_unit, "names": ", ".join(outsiders)}
             }
         )
-    names = ", ".join(o.get_full_name() or o.username for o in officers) or "—"
+    names = ", ".join(display_name(o) for o in officers) or "—"
     record(task, user, _("Officers: %(names)s") % {"names": names}, reason)
     task.save()
     task.responsible_officers.set(officers)
