@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from quantri.core.cells import control_character
 from quantri.core.text import fold
-from quantri.dossiers import aggregates, bulk, services
+from quantri.dossiers import aggregates, bulk, codes, services
 from quantri.dossiers.import_values import COLUMNS, ChoiceReader
 from quantri.dossiers.models import (
     DONE_STATES,
@@ -250,7 +250,7 @@ class Cleaner:
         self.columns = [
             (name, mapping.get(source, source), convert, default)
             for name, source, convert, default in (
-                ("code", "code", _text(60), None),
+                ("code", "code", lambda t: codes.normalise(t)[:60], None),
                 ("procedure", "procedure", lambda t: known(procedures, t, "procedure"), None),
                 ("agency_id", "agency", lambda t: known(agencies, t, "agency"), None),
                 ("unit_id", "unit", lambda t: known(agencies, t, "unit"), None),

@@ -2,7 +2,6 @@
 rated. Each runs in one transaction that also updates the daily aggregates."""
 
 import datetime
-import secrets
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from quantri.core.calendar import working_calendar
 from quantri.core.workdays import WorkingCalendar
-from quantri.dossiers import aggregates, timing
+from quantri.dossiers import aggregates, codes, timing
 from quantri.dossiers.models import (
     OPEN_STATES,
     Channel,
@@ -103,8 +102,17 @@ def compute_due_at(
 
 
 def new_code(agency, received_at: datetime.datetime) -> str:
-    """<agency code>-<yymmdd>-<random>: unique enough for the desk, checked by the database."""
-    return f"{agency.code}-{timezone.localtime(received_at):%y%m%d}-{secrets.token_hex(3).upper()}"
+    """The day's next code of the agency (quantri.dossiers.codes); the unique index still
+    guards two desks registering at the same moment."""
+    day = timezone.localtime(received_at).date()
+    pattern = codes.sequence_pattern(agency.code, day)
+    last = (
+        Dossier.objects.filter(code__regex=pattern)
+        .order_by("-code")
+        .values_list("code", flat=True)
+        .first()
+    )
+    return codes.desk_code(agency.code, day, codes.sequence_of(last) if last else 0)
 
 
 def require_desk(*, user, agency_id: int) -> None:
@@ -133,7 +141,7 @@ def dossier_register(
     require_desk(user=user, agency_id=agency.pk)
     received_at = received_at or timezone.now()
     dossier = Dossier(
-        code=code or new_code(agency, received_at),
+        code=codes.normalise(code) or new_code(agency, received_at),
         procedure=procedure,
         agency=agency,
         unit=unit or agency,

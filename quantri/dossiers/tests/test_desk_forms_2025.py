@@ -10,7 +10,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from quantri.dossiers import services
-from quantri.dossiers.models import DeskLetter, ReceivingBody, State
+from quantri.dossiers.models import DeskLetter, Dossier, ReceivingBody, State
 from quantri.dossiers.tests.conftest import register
 
 CENTRE = "Trung tâm Phục vụ hành chính công tỉnh Thử Nghiệm – Chi nhánh số 2"
@@ -176,3 +176,15 @@ def test_the_intake_form_asks_for_the_phone_and_address(client, alice, procedure
     assert response.status_code == 200
     form = response.context["form"]
     assert "applicant_phone" in form.errors and "applicant_address" in form.errors
+
+
+def test_desk_codes_follow_one_format_numbered_by_the_day(procedure, department):
+    first = register(procedure, department)
+    second = register(procedure, department)
+    prefix = f"{department.code.upper()}-260310-"
+    assert (first.code, second.code) == (f"{prefix}0001", f"{prefix}0002")
+    # A code the import brought with another ending does not disturb the numbering, and a
+    # code typed in lower case is the same code.
+    register(procedure, department, code=f"{prefix.lower()}ab12cd")
+    assert register(procedure, department).code == f"{prefix}0003"
+    assert Dossier.objects.filter(code=f"{prefix}AB12CD").exists()
