@@ -166,12 +166,9 @@ STORAGES = {
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 
-# The one-stop desk (Decree 61/2018): a paper dossier received at or after the afternoon
-# cut-off counts from the next working day; results are due at the closing time.
-QUANTRI_DESK_CUTOFF = env_time("QUANTRI_DESK_CUTOFF", "16:00")
+# The one-stop desk: results fall due at its closing time (quantri.dossiers.timing). An
+# afternoon cut-off has no general source: procedures that have one record it with its source.
 QUANTRI_DESK_CLOSING = env_time("QUANTRI_DESK_CLOSING", "17:00")
-if QUANTRI_DESK_CUTOFF > QUANTRI_DESK_CLOSING:
-    raise ImproperlyConfigured("QUANTRI_DESK_CUTOFF must not be after QUANTRI_DESK_CLOSING")
 
 # Uploads: plan documents and evidence files. Larger bodies are refused before they reach a view.
 QUANTRI_MAX_UPLOAD_MB = env_int("QUANTRI_MAX_UPLOAD_MB", 20)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("reception/", include("quantri.reception.urls")),
     path("disclosures/", include("quantri.disclosures.urls")),
     path("dossiers/", include("quantri.dossiers.urls")),
+    path("calendar/", include("quantri.core.urls")),
     path("surveys/", include("quantri.surveys.urls")),
     path("papi/", include("quantri.indices.urls")),
     path("", include("quantri.portal.urls")),

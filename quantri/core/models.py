@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class CalendarDayKind(models.TextChoices):
@@ -15,6 +16,15 @@ class CalendarDay(models.Model):
     date = models.DateField(_("date"), unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=CalendarDayKind.choices)
     note = models.CharField(_("note"), max_length=255, blank=True)
+    source = models.CharField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("The announcement that moves the day (number, date, issuing body)."),
+    )
+
+    # Who added or changed a day, and when: a wrong day moves every deadline near it.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("calendar exception")

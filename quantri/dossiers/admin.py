@@ -8,6 +8,8 @@ from quantri.dossiers.models import (
     DossierImport,
     DossierStep,
     IndexVersion,
+    ProcedureCutoff,
+    ReceivingBody,
     SourceKey,
 )
 
@@ -83,3 +85,15 @@ class SourceKeyAdmin(HashedKeyAdmin):
 
 
 admin.site.register(IndexVersion)
+
+
+@admin.register(ProcedureCutoff)
+class ProcedureCutoffAdmin(admin.ModelAdmin):
+    list_display = ("procedure", "cutoff", "source")
+    raw_id_fields = ("procedure",)
+
+
+@admin.register(ReceivingBody)
+class ReceivingBodyAdmin(admin.ModelAdmin):
+    list_display = ("agency", "name", "parent_name")
+    raw_id_fields = ("agency",)

@@ -73,8 +73,9 @@ class ImportOut(Schema):
 @router.post("/import", auth=[source_key, django_auth], response={200: ImportOut, 400: ImportOut})
 def import_dossiers(request, body: ImportIn):
     """Create or update dossiers by code; each object names its fields like the export's
-    columns (code, procedure, agency, unit, applicant_name, channel, received_at
-    "dd/mm/yyyy hh:mm", state, result_at, …). With any bad item nothing is saved (400 and the
+    columns (code, procedure, agency, unit, applicant_name, applicant_phone,
+    applicant_address, channel, received_at "dd/mm/yyyy hh:mm", state, result_at, …); codes
+    are compared in capitals. With any bad item nothing is saved (400 and the
     list of errors, "item N, field X: …") unless partial is true. A one-stop system's key
     may write the dossiers of its agency and that agency's units only."""
     if isinstance(request.auth, SourceKey):

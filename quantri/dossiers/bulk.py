@@ -23,6 +23,8 @@ UPDATABLE = (
     "unit_id",
     "applicant_name",
     "applicant_id",
+    "applicant_phone",
+    "applicant_address",
     "channel",
     "received_at",
     "due_at",

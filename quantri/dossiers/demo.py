@@ -9,8 +9,9 @@ import datetime
 from django.utils import timezone
 
 from quantri.dossiers import aggregates, generate, index_766_2026, index_inputs, stats
-from quantri.dossiers.models import Dossier, IndexInput, MonthlyAggregate
+from quantri.dossiers.models import Dossier, IndexInput, MonthlyAggregate, ReceivingBody
 from quantri.dossiers.periods import Period
+from quantri.dossiers.slips import place
 
 YEAR = 2026
 COUNT = 3000
@@ -18,6 +19,7 @@ COUNT = 3000
 
 def load(context) -> None:
     department = context.department
+    _receiving_body(department)
     prefix = f"G{YEAR}-{department.code}-"
     if Dossier.objects.filter(code__startswith=prefix).exists():
         # A demo database made before the monthly roll-up (migration 0003) has dossiers but
@@ -64,3 +66,18 @@ def _plausible(f) -> dict[str, int]:
         "dossiers_data_reused": f.received * 3 // 10,
         "feedback_satisfied": f.feedback_answered * 4 // 5,
     }
+
+
+def _receiving_body(department) -> None:
+    """Since 1/7/2025 the department's dossiers are received at the province's Public
+    Administration Service Centre (Decree 118/2025/NĐ-CP): the desk's forms name it."""
+    province = place(department)
+    if not province:
+        return
+    ReceivingBody.objects.get_or_create(
+        agency=department,
+        defaults={
+            "name": f"Trung tâm Phục vụ hành chính công tỉnh {province}",
+            "parent_name": f"Ủy ban nhân dân tỉnh {province}",
+        },
+    )

@@ -2,6 +2,7 @@ from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,19 @@ class RegisterForm(forms.Form):
     procedure = forms.ModelChoiceField(queryset=Procedure.objects.none(), label=_("Procedure"))
     applicant_name = forms.CharField(label=_("Applicant name"), max_length=255)
     applicant_id = forms.CharField(label=_("Applicant ID number"), max_length=30, required=False)
+    # The receipt slip (Circular 03/2025/TT-VPCP, form 01) names where the applicant lives and
+    # how to reach them about the dossier.
+    applicant_phone = forms.CharField(
+        label=_("Applicant phone"),
+        max_length=20,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9][0-9 .]{7,18}$",
+                _("Write the phone number in digits, e.g. 0912 345 678."),
+            )
+        ],
+    )
+    applicant_address = forms.CharField(label=_("Applicant address"), max_length=255)
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
 
     def __init__(self, *args, agencies, **kwargs):

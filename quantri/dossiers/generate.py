@@ -118,9 +118,7 @@ def _row(n, rng, agency, procedures, units, days, due_dates, now) -> dict:
     hour = rng.randint(0, 23) if online else rng.randint(7, 16)
     local = datetime.datetime.combine(day, datetime.time(hour, rng.randint(0, 59)))
     received = timezone.make_aware(local)
-    due = timezone.make_aware(
-        due_dates(local, procedure.processing_days or 0, paper=channel != Channel.ONLINE)
-    )
+    due = timezone.make_aware(due_dates(local, procedure))
     row = {
         "code": f"G{day.year}-{agency.code}-{n:07d}",
         "procedure_id": procedure.pk,
@@ -128,6 +126,8 @@ def _row(n, rng, agency, procedures, units, days, due_dates, now) -> dict:
         "unit_id": rng.choice(units),
         "applicant_name": f"{rng.choice(SURNAMES)} Văn {rng.choice(GIVEN)}",
         "applicant_id": f"0{rng.randint(10**10, 10**11 - 1)}",
+        "applicant_phone": "",
+        "applicant_address": "",
         "channel": channel,
         "received_at": received,
         "due_at": due,

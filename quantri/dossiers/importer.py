@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from quantri.core.cells import control_character
 from quantri.core.text import fold
-from quantri.dossiers import aggregates, bulk, services
+from quantri.dossiers import aggregates, bulk, codes, services
 from quantri.dossiers.import_values import COLUMNS, ChoiceReader
 from quantri.dossiers.models import (
     DONE_STATES,
@@ -39,6 +39,8 @@ FIELDS = (
     "unit",
     "applicant_name",
     "applicant_id",
+    "applicant_phone",
+    "applicant_address",
     "channel",
     "received_at",
     "due_at",
@@ -248,12 +250,14 @@ class Cleaner:
         self.columns = [
             (name, mapping.get(source, source), convert, default)
             for name, source, convert, default in (
-                ("code", "code", _text(60), None),
+                ("code", "code", lambda t: codes.normalise(t)[:60], None),
                 ("procedure", "procedure", lambda t: known(procedures, t, "procedure"), None),
                 ("agency_id", "agency", lambda t: known(agencies, t, "agency"), None),
                 ("unit_id", "unit", lambda t: known(agencies, t, "unit"), None),
                 ("applicant_name", "applicant_name", _text(255), None),
                 ("applicant_id", "applicant_id", _text(30), ""),
+                ("applicant_phone", "applicant_phone", _text(20), ""),
+                ("applicant_address", "applicant_address", _text(255), ""),
                 ("channel", "channel", channel, None),
                 ("received_at", "received_at", parse_moment, None),
                 ("due_at", "due_at", parse_moment, None),
@@ -317,9 +321,7 @@ def _complete(values, procedure, lookups, mapping, errors) -> dict:
     if values["due_at"] is None:
         zone = _ZONE()
         local = values["received_at"].astimezone(zone).replace(tzinfo=None)
-        due = lookups.due_dates(
-            local, procedure.processing_days or 0, paper=values["channel"] != Channel.ONLINE
-        )
+        due = lookups.due_dates(local, procedure)
         values["due_at"] = due.replace(tzinfo=zone)
     values["online_type"] = (
         procedure.online_service if values["channel"] == Channel.ONLINE else "none"

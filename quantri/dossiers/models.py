@@ -72,6 +72,10 @@ class Dossier(models.Model):
     # Personal data: shown to the agency's staff only, never in public pages, API or exports.
     applicant_name = models.CharField(_("applicant name"), max_length=255)
     applicant_id = models.CharField(_("applicant ID number"), max_length=30, blank=True)
+    # The receipt slip and the register of dossiers (Circular 03/2025/TT-VPCP, forms 01 and 07)
+    # carry the applicant's address and phone number.
+    applicant_phone = models.CharField(_("applicant phone"), max_length=20, blank=True)
+    applicant_address = models.CharField(_("applicant address"), max_length=255, blank=True)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     received_at = models.DateTimeField(_("received at"))
     due_at = models.DateTimeField(_("appointment (due) at"))
@@ -222,6 +226,7 @@ class LetterKind(models.TextChoices):
     ADDITIONAL_REQUEST = "additional_request", _("Request for additional documents")
     REFUSAL = "refusal", _("Refusal to receive or process the dossier")
     APOLOGY = "apology", _("Apology letter with a new appointment")
+    STOP_NOTICE = "stop_notice", _("Notice to stop processing the dossier")
 
 
 class DeskLetter(models.Model):
@@ -261,6 +266,64 @@ class DeskLetter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id}: {self.kind}"
+
+
+class ProcedureCutoff(models.Model):
+    """A procedure whose own rule sets an afternoon cut-off: a dossier received at or after it
+    counts as received on the next working day. No general rule sets one (README, "How
+    one-stop time limits are counted"), so each is recorded with the text it comes from."""
+
+    procedure = models.OneToOneField(
+        Procedure, verbose_name=_("procedure"), on_delete=models.CASCADE, related_name="cutoff"
+    )
+    cutoff = models.TimeField(_("afternoon cut-off"))
+    source = models.CharField(
+        _("source"),
+        max_length=255,
+        help_text=_("The legal text that sets the cut-off, e.g. a provincial decision."),
+    )
+
+    class Meta:
+        verbose_name = _("procedure cut-off")
+        verbose_name_plural = _("procedure cut-offs")
+        constraints = [
+            models.CheckConstraint(condition=~Q(source=""), name="procedure_cutoff_has_source"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.procedure_id}: {self.cutoff:%H:%M}"
+
+
+class ReceivingBody(models.Model):
+    """Where an agency's dossiers are received, named on the desk's forms as Decree
+    118/2025/NĐ-CP organises it: the provincial Public Administration Service Centre or one
+    of its branches, the commune's centre, or the agency's own desk. Without one, the forms
+    name the agency's one-stop desk."""
+
+    agency = models.OneToOneField(
+        Agency,
+        verbose_name=_("agency"),
+        on_delete=models.CASCADE,
+        related_name="receiving_body",
+    )
+    name = models.CharField(
+        _("receiving body"),
+        max_length=255,
+        help_text=_("E.g. Trung tâm Phục vụ hành chính công tỉnh Hưng Yên – Chi nhánh số 2."),
+    )
+    parent_name = models.CharField(
+        _("body above it"),
+        max_length=255,
+        blank=True,
+        help_text=_("Printed above the name, e.g. Ủy ban nhân dân tỉnh Hưng Yên."),
+    )
+
+    class Meta:
+        verbose_name = _("receiving body")
+        verbose_name_plural = _("receiving bodies")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class AggregateCounters(models.Model):

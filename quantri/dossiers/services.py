@@ -2,7 +2,6 @@
 rated. Each runs in one transaction that also updates the daily aggregates."""
 
 import datetime
-import secrets
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from quantri.core.calendar import working_calendar
 from quantri.core.workdays import WorkingCalendar
-from quantri.dossiers import aggregates, timing
+from quantri.dossiers import aggregates, codes, timing
 from quantri.dossiers.models import (
     OPEN_STATES,
     Channel,
@@ -21,6 +20,7 @@ from quantri.dossiers.models import (
     DossierStep,
     LetterKind,
     Outcome,
+    ProcedureCutoff,
     State,
 )
 from quantri.orgs.access import Access
@@ -63,32 +63,56 @@ def _naive(moment: datetime.datetime) -> datetime.datetime:
     return timezone.make_naive(moment) if timezone.is_aware(moment) else moment
 
 
-def desk_hours() -> dict[str, datetime.time]:
-    """The desk's afternoon cut-off and closing time (settings QUANTRI_DESK_CUTOFF, _CLOSING)."""
-    return {"cutoff": settings.QUANTRI_DESK_CUTOFF, "closing": settings.QUANTRI_DESK_CLOSING}
+def cutoff_of(procedure) -> datetime.time | None:
+    """The procedure's own afternoon cut-off, when its rule sets one (models.ProcedureCutoff)."""
+    found = ProcedureCutoff.objects.filter(procedure=procedure).values_list("cutoff", flat=True)
+    return found.first()
 
 
-def due_dates(calendar: WorkingCalendar | None = None) -> timing.DueDates:
-    """The due-date rule of a batch job, remembered across its dossiers."""
-    return timing.DueDates(calendar or working_calendar(), **desk_hours())
+class DeskDueDates:
+    """The due-date rule of a batch job (import, generator), remembered across its dossiers,
+    with every procedure's cut-off read once."""
+
+    def __init__(self, calendar: WorkingCalendar | None = None):
+        self._due = timing.DueDates(
+            calendar or working_calendar(), closing=settings.QUANTRI_DESK_CLOSING
+        )
+        self._cutoffs = dict(ProcedureCutoff.objects.values_list("procedure_id", "cutoff"))
+
+    def __call__(self, received_local: datetime.datetime, procedure) -> datetime.datetime:
+        cutoff = self._cutoffs.get(procedure.pk)
+        return self._due(received_local, procedure.processing_days or 0, cutoff=cutoff)
+
+
+def due_dates(calendar: WorkingCalendar | None = None) -> DeskDueDates:
+    return DeskDueDates(calendar)
 
 
 def compute_due_at(
-    *, procedure, channel: str, received_at: datetime.datetime, calendar: WorkingCalendar
+    *, procedure, received_at: datetime.datetime, calendar: WorkingCalendar
 ) -> datetime.datetime:
     due = timing.due_at(
         _naive(received_at),
         procedure.processing_days or 0,
         calendar,
-        paper=channel != Channel.ONLINE,
-        **desk_hours(),
+        cutoff=cutoff_of(procedure),
+        closing=settings.QUANTRI_DESK_CLOSING,
     )
     return timezone.make_aware(due)
 
 
 def new_code(agency, received_at: datetime.datetime) -> str:
-    """<agency code>-<yymmdd>-<random>: unique enough for the desk, checked by the database."""
-    return f"{agency.code}-{timezone.localtime(received_at):%y%m%d}-{secrets.token_hex(3).upper()}"
+    """The day's next code of the agency (quantri.dossiers.codes); the unique index still
+    guards two desks registering at the same moment."""
+    day = timezone.localtime(received_at).date()
+    pattern = codes.sequence_pattern(agency.code, day)
+    last = (
+        Dossier.objects.filter(code__regex=pattern)
+        .order_by("-code")
+        .values_list("code", flat=True)
+        .first()
+    )
+    return codes.desk_code(agency.code, day, codes.sequence_of(last) if last else 0)
 
 
 def require_desk(*, user, agency_id: int) -> None:
@@ -106,6 +130,8 @@ def dossier_register(
     unit=None,
     applicant_name: str,
     applicant_id: str = "",
+    applicant_phone: str = "",
+    applicant_address: str = "",
     channel: str,
     user,
     received_at: datetime.datetime | None = None,
@@ -115,17 +141,18 @@ def dossier_register(
     require_desk(user=user, agency_id=agency.pk)
     received_at = received_at or timezone.now()
     dossier = Dossier(
-        code=code or new_code(agency, received_at),
+        code=codes.normalise(code) or new_code(agency, received_at),
         procedure=procedure,
         agency=agency,
         unit=unit or agency,
         applicant_name=applicant_name.strip(),
         applicant_id=applicant_id.strip(),
+        applicant_phone=applicant_phone.strip(),
+        applicant_address=applicant_address.strip(),
         channel=channel,
         received_at=received_at,
         due_at=compute_due_at(
             procedure=procedure,
-            channel=channel,
             received_at=received_at,
             calendar=calendar or working_calendar(),
         ),
@@ -234,6 +261,9 @@ REFUSAL_TARGETS = {
     State.PROCESSING: State.STOPPED,
     State.ADDITIONAL_REQUESTED: State.STOPPED,
 }
+# The notice to stop processing (Circular 03/2025/TT-VPCP, form 05): a received dossier the
+# agency stops handling (the citizen asked to, or did not complete it in time).
+STOP_STATES = {State.RECEIVED, State.PROCESSING, State.ADDITIONAL_REQUESTED}
 
 
 def _letter(dossier: Dossier, kind: str, user, **values) -> DeskLetter:
@@ -292,6 +322,30 @@ def dossier_refuse(
         )
     dossier = dossier_transition(dossier=dossier, to_state=target, user=user, at=at)
     _letter(dossier, LetterKind.REFUSAL, user, text=reason, signed_by=signed_by)
+    return dossier
+
+
+@transaction.atomic
+def dossier_stop(
+    *,
+    dossier: Dossier,
+    user,
+    reason: str,
+    signed_by: str = "",
+    at: datetime.datetime | None = None,
+) -> Dossier:
+    """The notice to stop processing: the dossier is stopped and the notice (its reason) is
+    kept to be printed again."""
+    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    if dossier.state not in STOP_STATES:
+        raise ValidationError(
+            _("A dossier in state “%(state)s” cannot be stopped.")
+            % {"state": State(dossier.state).label}
+        )
+    if not reason.strip():
+        raise ValidationError({"text": _("Write why processing stops.")})
+    dossier = dossier_transition(dossier=dossier, to_state=State.STOPPED, user=user, at=at)
+    _letter(dossier, LetterKind.STOP_NOTICE, user, text=reason.strip(), signed_by=signed_by)
     return dossier
 
 

@@ -1,16 +1,51 @@
-"""The desk's receipt and appointment slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả,
-the form of Circular 01/2018/TT-VPCP) as DOCX, in the Decree 30/2020 layout of
-quantri.documents. The text is the official Vietnamese wording of the form."""
+"""The desk's forms as DOCX in the Decree 30/2020 layout of quantri.documents: what they share,
+and the first of them, the receipt and appointment slip.
+
+The forms are those of Appendix I of Circular 03/2025/TT-VPCP (15/9/2025), which guides Decree
+118/2025/NĐ-CP on the one-stop mechanism (in force 1/7/2025; it replaced Decree 61/2018 and
+Circular 01/2018/TT-VPCP):
+
+    01 Giấy tiếp nhận hồ sơ và hẹn trả kết quả            slips.receipt_docx
+    02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ            desk_slips.additional_request_docx
+    03 Phiếu từ chối tiếp nhận giải quyết hồ sơ            desk_slips.refusal_docx
+    04 Văn bản xin lỗi và hẹn lại ngày trả kết quả         desk_slips.apology_docx
+    05 Thông báo dừng giải quyết hồ sơ                     desk_slips.stop_notice_docx
+    06 Phiếu kiểm soát quá trình giải quyết hồ sơ          desk_slips.control_slip_docx
+    07 Sổ theo dõi hồ sơ                                   logbook.logbook_docx
+
+Each names the receiving body as the decree organises it (models.ReceivingBody) and prints its
+form number and legal basis under the title. The text is Vietnamese whatever the page
+language, as the citizen receives it."""
+
+from dataclasses import dataclass
 
 from django.utils import timezone
 
 from quantri.documents import Header, OfficialDocument, Paragraph, Signature, Table
 from quantri.documents.wording import province_place
 
+CIRCULAR = "Thông tư số 03/2025/TT-VPCP ngày 15/9/2025 của Văn phòng Chính phủ"
+DECREE = "Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ"
+
+
+def basis(form_number: int) -> Paragraph:
+    """The line under the title saying which form this is and under which texts."""
+    return Paragraph(
+        f"(Mẫu số {form_number:02d}, Phụ lục I ban hành kèm theo {CIRCULAR} hướng dẫn "
+        f"thi hành {DECREE})",
+        italic=True,
+        align="center",
+        indent=False,
+    )
+
 
 def moment(value) -> str:
     local = timezone.localtime(value)
     return f"{local:%H} giờ {local:%M} phút, ngày {local:%d/%m/%Y}"
+
+
+def day(value) -> str:
+    return f"{timezone.localtime(value):%d/%m/%Y}"
 
 
 def place(agency) -> str:
@@ -22,18 +57,68 @@ def place(agency) -> str:
     return province_place(node.name) if node is not None else ""
 
 
+@dataclass(frozen=True)
+class Receiver:
+    """The body named on the forms: the Public Administration Service Centre (or its
+    branch) where the agency's dossiers are received, else the agency's own one-stop desk."""
+
+    name: str
+    parent_name: str
+
+
+def receiver(agency) -> Receiver:
+    from quantri.dossiers.models import ReceivingBody
+
+    body = ReceivingBody.objects.filter(agency=agency).first()
+    if body is not None:
+        return Receiver(body.name, body.parent_name)
+    return Receiver(f"Bộ phận Một cửa – {agency.name}", agency.name)
+
+
+def desk_document(
+    dossier, *, form_number, doc_type, type_code, body, signature, title, issued_on=None
+) -> bytes:
+    desk = receiver(dossier.agency)
+    return OfficialDocument(
+        header=Header(
+            issuer=desk.name.upper(),
+            parent_body=desk.parent_name.upper(),
+            number=None,
+            type_code=type_code,
+            place=place(dossier.agency),
+            issued_on=issued_on or timezone.localdate(),
+        ),
+        doc_type=doc_type,
+        summary="",
+        body=[
+            basis(form_number),
+            Paragraph(f"Mã hồ sơ: {dossier.code}", bold=True, align="center", indent=False),
+        ]
+        + body,
+        signature=signature,
+        recipients=[],
+        title=f"{title} {dossier.code}",
+    ).render()
+
+
+def applicant_lines(dossier) -> list[str]:
+    return [
+        f"Ông/Bà (tổ chức): {dossier.applicant_name}.",
+        f"Địa chỉ: {dossier.applicant_address or '…'}.",
+        f"Số điện thoại: {dossier.applicant_phone or '…'}.",
+    ]
+
+
 def receipt_docx(dossier, *, received_by: str = "") -> bytes:
-    agency = dossier.agency
-    # The place line names the province, as the agency's own documents do.
-    place_name = place(agency)
+    desk = receiver(dossier.agency)
     documents = dossier.procedure.documents or []
     rows = [
         [str(n), doc.get("name", ""), str(doc.get("copies", "") or "")]
         for n, doc in enumerate(documents, start=1)
     ]
     body = [
-        Paragraph(f"Mã hồ sơ: {dossier.code}", bold=True, align="center", indent=False),
-        f"{agency.name} tiếp nhận hồ sơ của: Ông/Bà {dossier.applicant_name}.",
+        f"{desk.name} tiếp nhận hồ sơ của:",
+        *applicant_lines(dossier),
         f"Số giấy tờ tùy thân: {dossier.applicant_id or '…'}.",
         f"Nội dung yêu cầu giải quyết: {dossier.procedure.name} (mã {dossier.procedure.code}).",
         Table(
@@ -44,24 +129,18 @@ def receipt_docx(dossier, *, received_by: str = "") -> bytes:
         ),
         f"Số lượng hồ sơ: 01 (bộ). Hình thức nộp: {dossier.get_channel_display()}.",
         f"Thời gian giải quyết hồ sơ theo quy định: {dossier.procedure.processing_days or 0} "
-        "ngày làm việc.",
+        "ngày làm việc, không kể ngày tiếp nhận hồ sơ.",
         f"Thời gian nhận hồ sơ: {moment(dossier.received_at)}.",
         Paragraph(f"Thời gian trả kết quả giải quyết hồ sơ: {moment(dossier.due_at)}.", bold=True),
-        "Đăng ký nhận kết quả tại: Bộ phận Tiếp nhận và Trả kết quả.",
+        f"Đăng ký nhận kết quả tại: {desk.name}.",
     ]
-    return OfficialDocument(
-        header=Header(
-            issuer=agency.name.upper(),
-            parent_body=agency.parent.name.upper() if agency.parent_id else "",
-            number=None,
-            type_code="TNHS",
-            place=place_name,
-            issued_on=timezone.localtime(dossier.received_at).date(),
-        ),
+    return desk_document(
+        dossier,
+        form_number=1,
         doc_type="GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-        summary="",
+        type_code="TNHS",
         body=body,
         signature=Signature(position="NGƯỜI TIẾP NHẬN HỒ SƠ", name=received_by),
-        recipients=[],
-        title=f"Giấy tiếp nhận hồ sơ {dossier.code}",
-    ).render()
+        title="Giấy tiếp nhận hồ sơ",
+        issued_on=timezone.localtime(dossier.received_at).date(),
+    )

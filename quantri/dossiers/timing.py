@@ -1,17 +1,20 @@
 """When a dossier is due and whether it was handled in time. Plain Python, no Django.
 
-The rule this module implements (document it to the desk exactly like this):
+The rule (README, "How one-stop time limits are counted"):
 
-* Start day. A dossier received on a working day counts from that day. A dossier received on a
-  non-working day (weekend, holiday, extra day off) counts from the next working day. A paper
-  dossier (desk or post) received at or after the afternoon cut-off (16:00 by default) counts
-  from the next working day, since the desk cannot pass it on the same day. Online dossiers
-  count from the day they arrive unless they arrive after the office closes (17:00 by
-  default): then from the next working day, as dossiers received after office hours.
-* Appointment (due) day. The start day is the first day of the processing time, so a limit of N
-  working days ends on the N-th working day counting the start day: start + (N − 1) working
-  days. A limit of 0 days (answered on the spot) is due on the start day.
-* Due moment: the end of the office day (17:00 by default) on the appointment day.
+* Day of receipt not counted. Decree 118/2025/NĐ-CP (one-stop mechanism, from 1/7/2025) and
+  the procedure catalogue give time limits in working days without a counting rule of their
+  own, so the Civil Code applies (Law 91/2015/QH13, art. 145 cl. 1): a period set in days
+  starts on the day after the event (art. 147 cl. 2–3), here the receipt of a complete
+  dossier. A limit of N working days ends on the N-th working day after the day of receipt,
+  whatever the channel and whether that day was itself a working day.
+* End. The period ends at the end of its last day (art. 148 cl. 1); for an office that is its
+  closing time (17:00 by default), the due moment of the appointment.
+* A limit of 0 days (answered on the spot) is due at closing time on the day of receipt (the
+  next working day when it came after closing or on a day off).
+* Afternoon cut-off: none in general. A procedure whose own rule sets one (a provincial
+  decision, a sector regulation: its source is recorded with it) counts a dossier received at
+  or after the cut-off as received on the next working day.
 * Classification of a dossier with a result: early when the result came before the appointment
   day, on time when on the appointment day up to the due moment, late after it. Without a
   result at a given moment: within time up to the due moment, overdue after it.
@@ -24,8 +27,8 @@ import enum
 
 from quantri.core.workdays import WorkingCalendar
 
-DEFAULT_CUTOFF = datetime.time(16, 0)
 DEFAULT_CLOSING = datetime.time(17, 0)
+ONE_DAY = datetime.timedelta(days=1)
 
 
 class Timing(enum.StrEnum):
@@ -36,26 +39,29 @@ class Timing(enum.StrEnum):
     OVERDUE = "overdue"
 
 
-def start_day(
+def receipt_day(
     received_at: datetime.datetime,
     calendar: WorkingCalendar,
     *,
-    paper: bool,
-    cutoff: datetime.time = DEFAULT_CUTOFF,
-    closing: datetime.time = DEFAULT_CLOSING,
+    cutoff: datetime.time | None = None,
 ) -> datetime.date:
+    """The day of receipt the period counts from (itself not counted): the calendar day,
+    unless the procedure's cut-off moves a late-afternoon dossier to the next working day."""
     day = received_at.date()
-    if not calendar.is_working_day(day):
-        return calendar.next_working_day(day)
-    if received_at.time() >= (cutoff if paper else closing):
-        return calendar.next_working_day(day + datetime.timedelta(days=1))
+    if cutoff is not None and received_at.time() >= cutoff:
+        return calendar.next_working_day(day + ONE_DAY)
     return day
 
 
-def due_day(start: datetime.date, processing_days: int, calendar: WorkingCalendar) -> datetime.date:
+def due_day(
+    received: datetime.date, processing_days: int, calendar: WorkingCalendar
+) -> datetime.date:
+    """The N-th working day after the day of receipt (Civil Code art. 147: not counted)."""
     if processing_days < 0:
         raise ValueError("processing_days must not be negative")
-    return calendar.add_working_days(start, max(processing_days - 1, 0))
+    if processing_days == 0:
+        return calendar.next_working_day(received)
+    return calendar.add_working_days(received, processing_days)
 
 
 def due_at(
@@ -63,12 +69,14 @@ def due_at(
     processing_days: int,
     calendar: WorkingCalendar,
     *,
-    paper: bool,
-    cutoff: datetime.time = DEFAULT_CUTOFF,
+    cutoff: datetime.time | None = None,
     closing: datetime.time = DEFAULT_CLOSING,
 ) -> datetime.datetime:
-    start = start_day(received_at, calendar, paper=paper, cutoff=cutoff, closing=closing)
-    return datetime.datetime.combine(due_day(start, processing_days, calendar), closing)
+    received = receipt_day(received_at, calendar, cutoff=cutoff)
+    due = datetime.datetime.combine(due_day(received, processing_days, calendar), closing)
+    if due < received_at:  # an on-the-spot answer asked for after closing
+        due = datetime.datetime.combine(calendar.next_working_day(due.date() + ONE_DAY), closing)
+    return due
 
 
 def classify(
@@ -86,32 +94,30 @@ def classify(
 
 class DueDates:
     """due_at() remembered by what it depends on — the local day, whether the time is past
-    the cut-off (or closing for online dossiers), the channel and the number of days — so a
-    bulk import of a year of dossiers walks the calendar a few thousand times, not a million."""
+    the cut-off or closing, the cut-off and the number of days — so a bulk import of a year
+    of dossiers walks the calendar a few thousand times, not a million."""
 
-    def __init__(
-        self,
-        calendar: WorkingCalendar,
-        *,
-        cutoff: datetime.time = DEFAULT_CUTOFF,
-        closing: datetime.time = DEFAULT_CLOSING,
-    ):
-        self.calendar, self.cutoff, self.closing = calendar, cutoff, closing
+    def __init__(self, calendar: WorkingCalendar, *, closing: datetime.time = DEFAULT_CLOSING):
+        self.calendar, self.closing = calendar, closing
         self._memo: dict[tuple, datetime.datetime] = {}
 
     def __call__(
-        self, received_at: datetime.datetime, processing_days: int, *, paper: bool
+        self,
+        received_at: datetime.datetime,
+        processing_days: int,
+        *,
+        cutoff: datetime.time | None = None,
     ) -> datetime.datetime:
-        late = received_at.time() >= (self.cutoff if paper else self.closing)
-        key = (received_at.date(), late, paper, processing_days)
+        moment = received_at.time()
+        late = (cutoff is not None and moment >= cutoff, moment > self.closing)
+        key = (received_at.date(), late, cutoff, processing_days)
         due = self._memo.get(key)
         if due is None:
             due = self._memo[key] = due_at(
                 received_at,
                 processing_days,
                 self.calendar,
-                paper=paper,
-                cutoff=self.cutoff,
+                cutoff=cutoff,
                 closing=self.closing,
             )
         return due

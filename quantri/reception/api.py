@@ -16,7 +16,9 @@ class SessionOut(Schema):
     date: datetime.date
     start_time: datetime.time
     end_time: datetime.time
+    mode: str  # in_person | online
     place: str
+    online_link: str
     receiver_name: str
     receiver_position: str
 
@@ -36,7 +38,9 @@ def schedule(request):
             "date": s.date,
             "start_time": s.start_time,
             "end_time": s.end_time,
+            "mode": s.mode,
             "place": s.place,
+            "online_link": s.online_link,
             "receiver_name": s.receiver_name,
             "receiver_position": s.receiver_position,
         }

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from quantri.feedback.models import FeedbackCategory
 from quantri.orgs.models import Agency
 from quantri.plans.models import PlanStatus, TaskGroup
-from quantri.reception.models import SessionKind
+from quantri.reception.models import SessionKind, SessionMode
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -28,7 +28,20 @@ class SessionForm(forms.Form):
     date = _date_field(_("Date"))
     start_time = forms.TimeField(label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}))
     end_time = forms.TimeField(label=_("To"), widget=forms.TimeInput(attrs={"type": "time"}))
-    place = forms.CharField(label=_("Place"), max_length=255)
+    mode = forms.ChoiceField(
+        label=_("Form of reception"),
+        choices=SessionMode.choices,
+        initial=SessionMode.IN_PERSON,
+        required=False,  # in person unless said otherwise, as before online reception
+    )
+    place = forms.CharField(label=_("Place"), max_length=255, required=False)
+    online_link = forms.URLField(
+        label=_("Online link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_("For an online session: the address citizens join by."),
+    )
     receiver_name = forms.CharField(label=_("Receiving official"), max_length=150)
     receiver_position = forms.CharField(label=_("Position"), max_length=150)
     note = forms.CharField(
@@ -40,6 +53,15 @@ class SessionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
         self.fields["agency"].initial = agencies.first()
+
+    def clean(self):
+        data = super().clean()
+        data["mode"] = data.get("mode") or SessionMode.IN_PERSON
+        if data.get("mode") == SessionMode.ONLINE and not data.get("online_link"):
+            self.add_error("online_link", _("An online session needs the link citizens join by."))
+        if data.get("mode") == SessionMode.IN_PERSON and not data.get("place"):
+            self.add_error("place", _("An in-person session needs its place."))
+        return data
 
 
 class RecordForm(forms.Form):

@@ -22,6 +22,13 @@ class SessionKind(models.TextChoices):
     EXTRA = "extra", _("Extra")
 
 
+class SessionMode(models.TextChoices):
+    """The 2025 amendment of the Law on Citizen Reception added reception online."""
+
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+
+
 class ReceptionSessionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -55,7 +62,19 @@ class ReceptionSession(models.Model):
     date = models.DateField(_("date"))
     start_time = models.TimeField(_("from"))
     end_time = models.TimeField(_("to"))
-    place = models.CharField(_("place"), max_length=255)
+    mode = models.CharField(
+        _("form of reception"),
+        max_length=10,
+        choices=SessionMode.choices,
+        default=SessionMode.IN_PERSON,
+    )
+    place = models.CharField(_("place"), max_length=255, blank=True)
+    online_link = models.URLField(
+        _("online link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where citizens join an online session (video meeting address)."),
+    )
     receiver = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("receiving official (user)"),
@@ -84,6 +103,18 @@ class ReceptionSession(models.Model):
             models.UniqueConstraint(
                 fields=["agency", "date", "start_time"], name="reception_session_one_per_slot"
             ),
+            models.CheckConstraint(
+                condition=Q(mode__in=SessionMode.values), name="reception_session_mode_valid"
+            ),
+            # In person: where; online: the link citizens join by.
+            models.CheckConstraint(
+                condition=(Q(mode=SessionMode.IN_PERSON) & ~Q(place=""))
+                | (Q(mode=SessionMode.ONLINE) & ~Q(online_link="")),
+                name="reception_session_place_or_link",
+                violation_error_message=_(
+                    "An in-person session needs its place; an online session its link."
+                ),
+            ),
         ]
         indexes = [
             # The published schedule and the monthly check: an agency's sessions by date.
@@ -92,6 +123,12 @@ class ReceptionSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y} {self.start_time:%H:%M} — {self.receiver_name}"
+
+    @property
+    def legal_basis(self) -> str:
+        from quantri.reception.legal import basis_on
+
+        return basis_on(self.date)
 
 
 class ReceptionRecord(models.Model):

@@ -1,9 +1,14 @@
 """Reporting periods as Decree 09/2019/NĐ-CP cuts them. Plain Python, no Django.
 
 Codes: "2021-H1" / "2021-H2" (half years), "2021-Y" (year), "2021-Q3" (quarter), "2021-05"
-(month). Data cut-off windows (Article 12):
+(month), "2021-9M" (nine months). Data cut-off windows (Article 12):
 
 - 6-month report: 15/12 of the previous year → 14/06;
+- 9-month report: 15/12 of the previous year → 14/09 — not in the decree, but in the
+  provincial reporting regimes built on it (the provincial People's Committees' decisions on
+  periodic reports "phục vụ mục tiêu quản lý", e.g. Quyết định 41/2019/QĐ-UBND of Quảng Trị,
+  Quyết định 06/2024/QĐ-UBND of Kon Tum), which keep the decree's 15/12 opening for the
+  9-month socio-economic report; its deadline is data below (NINE_MONTH_DEADLINE);
 - annual report: 15/12 of the previous year → 14/12;
 - quarterly: the 15th of the month before the quarter → the 14th of its last month;
 - monthly: the 15th of the previous month → the 14th.
@@ -22,10 +27,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 MONTHLY, QUARTERLY, SEMIANNUAL, ANNUAL = "monthly", "quarterly", "semiannual", "annual"
+NINE_MONTHS = "nine_months"
 CUTOFF_DAY = 14  # data up to the 14th; the next window opens on the 15th
 
 _CODE = re.compile(
-    r"^(?P<year>\d{4})-(?:(?P<half>H[12])|(?P<annual>Y)|Q(?P<quarter>[1-4])|(?P<month>\d{2}))$"
+    r"^(?P<year>\d{4})-(?:(?P<half>H[12])|(?P<annual>Y)|(?P<nine>9M)|Q(?P<quarter>[1-4])"
+    r"|(?P<month>\d{2}))$"
 )
 
 
@@ -36,7 +43,8 @@ def gettext_noop(message: str) -> str:
 
 BAD_CODE = gettext_noop(
     "“%(code)s” is not a period code. Write the year, a dash and the period: "
-    "2021-H1 or 2021-H2 (half year), 2021-Y (year), 2021-Q3 (quarter) or 2021-05 (month)."
+    "2021-H1 or 2021-H2 (half year), 2021-Y (year), 2021-Q3 (quarter), 2021-05 (month) "
+    "or 2021-9M (nine months)."
 )
 BAD_MONTH = gettext_noop("“%(code)s”: the month must be 01 to 12.")
 BAD_YEAR = gettext_noop("“%(code)s”: the year must be between 1990 and 2200.")
@@ -77,6 +85,8 @@ def parse_code(code: str) -> PeriodCode:
         return PeriodCode(year, SEMIANNUAL, int(match["half"][1]))
     if match["annual"]:
         return PeriodCode(year, ANNUAL, 1)
+    if match["nine"]:
+        return PeriodCode(year, NINE_MONTHS, 1)
     if match["quarter"]:
         return PeriodCode(year, QUARTERLY, int(match["quarter"]))
     month = int(match["month"])
@@ -89,13 +99,20 @@ def format_code(period: PeriodCode) -> str:
     suffix = {
         SEMIANNUAL: f"H{period.index}",
         ANNUAL: "Y",
+        NINE_MONTHS: "9M",
         QUARTERLY: f"Q{period.index}",
         MONTHLY: f"{period.index:02d}",
     }[period.frequency]
     return f"{period.year}-{suffix}"
 
 
-EXAMPLES = {SEMIANNUAL: "2021-H1", ANNUAL: "2021-Y", QUARTERLY: "2021-Q3", MONTHLY: "2021-05"}
+EXAMPLES = {
+    SEMIANNUAL: "2021-H1",
+    ANNUAL: "2021-Y",
+    NINE_MONTHS: "2021-9M",
+    QUARTERLY: "2021-Q3",
+    MONTHLY: "2021-05",
+}
 
 
 def parse_code_for(code: str, frequency: str) -> PeriodCode:
@@ -124,6 +141,7 @@ def last_month(period: PeriodCode) -> int:
     return {
         SEMIANNUAL: 6 * period.index,
         ANNUAL: 12,
+        NINE_MONTHS: 9,
         QUARTERLY: 3 * period.index,
         MONTHLY: period.index,
     }[period.frequency]
@@ -133,6 +151,7 @@ def first_month(period: PeriodCode) -> int:
     return {
         SEMIANNUAL: 6 * period.index - 5,
         ANNUAL: 1,
+        NINE_MONTHS: 1,
         QUARTERLY: 3 * period.index - 2,
         MONTHLY: period.index,
     }[period.frequency]
@@ -146,10 +165,14 @@ def window(period: PeriodCode) -> tuple[datetime.date, datetime.date]:
 
 def period_containing(day: datetime.date, frequency: str) -> PeriodCode:
     """The period of a frequency whose window holds the day (15–31 December belong to the
-    next year's first period)."""
+    next year's first period). Days after 14/09 are in no nine-month window: ValueError."""
     year, month = day.year, day.month
     if day.day > CUTOFF_DAY:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    if frequency == NINE_MONTHS:
+        if month > 9:
+            raise ValueError(f"{day:%d/%m/%Y} is after the nine-month cut-off (14/09)")
+        return PeriodCode(year, NINE_MONTHS, 1)
     index = {
         SEMIANNUAL: (month - 1) // 6 + 1,
         ANNUAL: 1,
@@ -175,6 +198,13 @@ class DeadlinePolicy:
     fixed_day: int | None = None
     days_after: int = 5
     working_days: bool = True
+
+
+# The 9-month report's deadline: the 20th of September, the day the provincial regimes above
+# give their departments (the province then consolidates for the People's Council's session),
+# moved to the next working day when it falls on a day off. A regime that sets another day
+# passes its own DeadlinePolicy.
+NINE_MONTH_DEADLINE = DeadlinePolicy(fixed_day=20, working_days=True)
 
 
 def deadline(cutoff: datetime.date, policy: DeadlinePolicy, calendar_: Calendar) -> datetime.date:

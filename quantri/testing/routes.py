@@ -190,6 +190,8 @@ SITE_ARGS = {
     "dossiers:control_slip": _pk("dossier"),
     "dossiers:additional_request": _pk("dossier"),
     "dossiers:refusal": _pk("dossier"),
+    "dossiers:stop_notice": _pk("dossier"),
+    "dossiers:history_print": _pk("dossier"),
     "dossiers:letter": lambda o: {"pk": o["letter"].dossier_id, "letter_pk": o["letter"].pk},
     "dossiers:transition": _pk("dossier"),
     "dossiers:hand_over": _pk("dossier"),

@@ -37,7 +37,7 @@ def test_import_endpoint_creates_then_updates_by_code(client, alice, procedure, 
     response = client.post("/api/dossiers/import", body, content_type="application/json")
     assert response.json() == {"created": 0, "updated": 1, "rejected": 0, "errors": []}
     dossier = Dossier.objects.get(code="API-1")
-    assert dossier.outcome == "early" and dossier.due_at.date().isoformat() == "2026-03-04"
+    assert dossier.outcome == "early" and dossier.due_at.date().isoformat() == "2026-03-05"
     assert DossierImport.objects.filter(user=alice, source="api").count() == 2
     assert MonthlyAggregate.objects.get().processed_early == 1
 

@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
+from docx import Document
 
 from quantri.documents.pdf import PdfConversionError
 from quantri.dossiers import services
@@ -147,12 +148,20 @@ def test_the_request_for_additional_documents_moves_the_dossier(client, alice, d
     dossier.refresh_from_db()
     assert dossier.state == State.ADDITIONAL_REQUESTED
     assert dossier.history.first().history_user == alice
-    # Requested once: the button is gone and the form answers "not found".
-    assert (
-        url("additional_request", dossier)
-        not in client.get(url("detail", dossier)).content.decode()
+    # Requested once: the waiting dossier links to its request slip, printed again as
+    # issued (it was a 404); a second request is refused.
+    page = client.get(url("detail", dossier)).content.decode()
+    assert url("additional_request", dossier) in page
+    again = client.get(url("additional_request", dossier), follow=True)
+    assert again.status_code == 200 and again["Content-Disposition"].endswith('.docx"')
+    text = "\n".join(
+        cell.text
+        for t in Document(io.BytesIO(again.content)).tables
+        for r in t.rows
+        for cell in r.cells
     )
-    assert client.get(url("additional_request", dossier)).status_code == 404
+    assert "Bản sao CCCD" in text
+    assert client.post(url("additional_request", dossier), {"text": "Lần hai"}).status_code == 404
 
 
 @pytest.mark.parametrize(("start", "expected"), [("received", "stopped"), ("new", "not_accepted")])
@@ -169,7 +178,7 @@ def test_the_apology_saves_the_new_appointment_shown_on_the_page(client, alice, 
     response = client.post(url("apology", dossier), {"new_due": "18/03/2026"})
     assert response.status_code == 200
     html = client.get(url("detail", dossier)).content.decode()
-    assert "data-new-due>18/03/2026 17:00" in html and "data-due>12/03/2026 17:00" in html
+    assert "data-new-due>18/03/2026 17:00" in html and "data-due>13/03/2026 17:00" in html
 
 
 def test_a_failed_pdf_changes_nothing(client, alice, dossier, monkeypatch):

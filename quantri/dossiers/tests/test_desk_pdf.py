@@ -40,7 +40,7 @@ def test_the_receipt_as_pdf_holds_the_code_and_appointment(client, alice, dossie
     link = reverse("dossiers:receipt", args=[dossier.pk]) + "?format=pdf"
     assert f'href="{link}"' in page
     text = pdf_text(client.get(link))
-    assert dossier.code in text and "12/03/2026" in text
+    assert dossier.code in text and "13/03/2026" in text
 
 
 @needs_soffice

@@ -17,7 +17,7 @@ from quantri.testing.factories import AgencyFactory, MembershipFactory, UserFact
 
 @pytest.fixture(autouse=True)
 def monday_16_march():
-    # Received 10/03/2026 with 3 working days: due 12/03/2026 17:00, overdue now.
+    # Received 10/03/2026 with 3 working days: due 13/03/2026 17:00, overdue now.
     with time_machine.travel("2026-03-16 08:00 +0700", tick=False):
         yield
 
@@ -106,7 +106,7 @@ def test_the_apology_saves_the_new_appointment_and_keeps_the_first(dossier, cler
     )
     dossier.refresh_from_db()
     assert dossier.new_due_at == local("2026-03-18 17:00")
-    assert dossier.due_at == local("2026-03-12 17:00")  # the 766 index still judges by it
+    assert dossier.due_at == local("2026-03-13 17:00")  # the 766 index still judges by it
     assert dossier.history.first().history_user == clerk
     assert_aggregates_agree_with_a_rebuild()
 

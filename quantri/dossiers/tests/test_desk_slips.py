@@ -16,7 +16,7 @@ APPLICANT_ID = "001099012345"
 
 @pytest.fixture(autouse=True)
 def monday_16_march():
-    # A dossier received on 10/03/2026 with 3 working days is due 12/03/2026 17:00: overdue.
+    # A dossier received on 10/03/2026 with 3 working days is due 13/03/2026 17:00: overdue.
     with time_machine.travel("2026-03-16 08:00 +0700", tick=False):
         yield
 
@@ -49,8 +49,8 @@ def test_apology_form_then_docx_with_the_new_appointment(client, alice, late):
     response = client.post(url, {"new_due": "18/03/2026"})
     text = _text(response)
     assert late.code in response["Content-Disposition"]
-    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and late.code in text
-    assert "10/03/2026" in text and "12/03/2026" in text
+    assert "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and late.code in text
+    assert "10/03/2026" in text and "13/03/2026" in text
     assert "Thời gian hẹn trả kết quả mới: ngày 18/03/2026" in text
     assert "Nguyễn Văn An" in text and APPLICANT_ID not in text
     # The head of the agency signs it: the desk officer's name is not put under the title.
@@ -91,7 +91,7 @@ def test_apology_only_for_a_late_dossier(client, alice, procedure, department, l
 def test_apology_for_a_dossier_processed_late(client, alice, late):
     services.dossier_transition(dossier=late, to_state="processing", user=None)
     services.dossier_transition(
-        dossier=late, to_state="processed", user=None, at=local("2026-03-13 10:00")
+        dossier=late, to_state="processed", user=None, at=local("2026-03-16 07:00")
     )
     client.force_login(alice)
     response = client.post(reverse("dossiers:apology", args=[late.pk]), {"new_due": "17/03/2026"})
@@ -117,7 +117,7 @@ def test_control_slip_lists_every_hand_over(client, alice, late, culture_unit, l
     response = client.get(reverse("dossiers:control_slip", args=[late.pk]))
     text = _text(response)
     assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in text and late.code in text
-    assert "10/03/2026" in text and "12/03/2026" in text
+    assert "10/03/2026" in text and "13/03/2026" in text
     assert _rows(response) == [
         ["1", late.unit.name, culture_unit.name, "10/03/2026 10:15", "Chuyển thẩm định"],
         ["2", culture_unit.name, library.name, "11/03/2026 14:05", "Đã thẩm định"],
@@ -144,7 +144,7 @@ def test_refusal_gives_the_reason(client, alice, late):
     url = reverse("dossiers:refusal", args=[late.pk])
     response = client.post(url, {"text": "Không thuộc thẩm quyền giải quyết của Sở"})
     text = _text(response)
-    assert "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ" in text and late.code in text
+    assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in text and late.code in text
     assert "- Không thuộc thẩm quyền giải quyết của Sở" in text
     assert "Nguyễn Văn An" in text and APPLICANT_ID not in text
 

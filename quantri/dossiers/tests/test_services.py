@@ -5,7 +5,14 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from quantri.dossiers import aggregates, services
-from quantri.dossiers.models import COUNTERS, DailyAggregate, Dossier, MonthlyAggregate, State
+from quantri.dossiers.models import (
+    COUNTERS,
+    DailyAggregate,
+    Dossier,
+    MonthlyAggregate,
+    ProcedureCutoff,
+    State,
+)
 from quantri.dossiers.tests.conftest import local, register
 
 
@@ -31,37 +38,47 @@ def aggregate_table():
     return days
 
 
-def test_register_computes_the_due_date_with_the_afternoon_cutoff(procedure, department):
+def test_register_does_not_count_the_day_of_receipt(procedure, department):
+    # 3 working days from Friday 13/03 (Civil Code art. 147): Mon 16, Tue 17, Wed 18.
     early = register(procedure, department, received_at=local("2026-03-13 15:00"))
     late = register(procedure, department, received_at=local("2026-03-13 16:30"))
     online = register(
         procedure, department, channel="online", received_at=local("2026-03-13 16:30")
     )
-    assert early.due_at == local("2026-03-17 17:00")  # Fri, Mon, Tue
-    assert late.due_at == local("2026-03-18 17:00")  # counts from Monday
-    assert online.due_at == local("2026-03-17 17:00")
+    assert early.due_at == late.due_at == online.due_at == local("2026-03-18 17:00")
     assert online.online_type == "full" and early.online_type == "none"
     assert early.state == State.RECEIVED and early.unit == department
 
 
-def test_the_desk_hours_are_the_deployments(procedure, department, settings):
-    settings.QUANTRI_DESK_CUTOFF = datetime.time(15, 0)
+def test_a_procedures_own_cutoff_moves_a_late_receipt_to_the_next_working_day(
+    procedure, department
+):
+    ProcedureCutoff.objects.create(
+        procedure=procedure, cutoff=datetime.time(16, 0), source="Quyết định số 1/2026/QĐ-UBND"
+    )
+    before = register(procedure, department, received_at=local("2026-03-13 15:59"))
+    after = register(procedure, department, received_at=local("2026-03-13 16:00"))
+    assert before.due_at == local("2026-03-18 17:00")
+    assert after.due_at == local("2026-03-19 17:00")  # received Monday: Tue, Wed, Thu
+
+
+def test_the_closing_time_is_the_deployments(procedure, department, settings):
     settings.QUANTRI_DESK_CLOSING = datetime.time(16, 30)
-    late = register(procedure, department, received_at=local("2026-03-13 15:10"))
-    assert late.due_at == local("2026-03-18 16:30")  # past 15:00: counts from Monday
+    dossier = register(procedure, department, received_at=local("2026-03-13 15:10"))
+    assert dossier.due_at == local("2026-03-18 16:30")
 
 
 def test_full_life_and_its_aggregates(procedure, department):
     dossier = register(procedure, department)
     services.dossier_transition(dossier=dossier, to_state="processing", user=None)
     services.dossier_transition(
-        dossier=dossier, to_state="processed", user=None, at=local("2026-03-13 08:00")
+        dossier=dossier, to_state="processed", user=None, at=local("2026-03-16 08:00")
     )
     dossier.refresh_from_db()
-    assert dossier.outcome == "late" and dossier.result_at == local("2026-03-13 08:00")
+    assert dossier.outcome == "late" and dossier.result_at == local("2026-03-16 08:00")
     services.dossier_update_flags(dossier=dossier, user=None, rating="satisfied", paid_online=True)
     received = DailyAggregate.objects.get(day="2026-03-10")
-    done = DailyAggregate.objects.get(day="2026-03-13")
+    done = DailyAggregate.objects.get(day="2026-03-16")
     assert (received.received, received.processed_late) == (1, 0)
     assert (done.processed_late, done.rated, done.satisfied, done.paid_online) == (1, 1, 1, 1)
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from quantri.core.workdays import WorkingCalendar
-from quantri.dossiers.timing import Timing, classify, due_at, due_day, start_day
+from quantri.dossiers.timing import Timing, classify, due_at, due_day, receipt_day
 
 CAL = WorkingCalendar()
 
@@ -15,65 +15,62 @@ def at(day: str, time: str = "09:00") -> dt.datetime:
     return dt.datetime.fromisoformat(f"{day}T{time}")
 
 
-def test_start_day_is_the_receiving_working_day_before_the_cutoff():
-    assert start_day(at("2026-03-10", "15:59"), CAL, paper=True) == dt.date(2026, 3, 10)
+# The rule: Civil Code 2015 art. 147 cl. 2–3, the day of receipt is not counted; art. 148
+# cl. 1, the period ends with its last day (at the office's closing). Hand-computed cases.
 
 
-def test_paper_dossier_at_the_cutoff_counts_from_the_next_working_day():
-    # Friday 16:00 → Monday
-    assert start_day(at("2026-03-13", "16:00"), CAL, paper=True) == dt.date(2026, 3, 16)
+def test_the_day_of_receipt_is_not_counted():
+    # Received Friday 06/03/2026, 3 working days: Mon 09, Tue 10, Wed 11 → due Wed 11/03.
+    # (The old rule counted Friday as day 1 and gave Tue 10/03.)
+    assert due_at(at("2026-03-06", "10:00"), 3, CAL) == at("2026-03-11", "17:00")
 
 
-def test_online_dossier_is_not_moved_by_the_paper_cutoff_but_by_closing_time():
-    assert start_day(at("2026-03-13", "16:59"), CAL, paper=False) == dt.date(2026, 3, 13)
-    assert start_day(at("2026-03-13", "17:00"), CAL, paper=False) == dt.date(2026, 3, 16)
+def test_one_working_day_is_due_the_next_working_day():
+    assert due_day(dt.date(2026, 3, 10), 1, CAL) == dt.date(2026, 3, 11)
+    assert due_day(dt.date(2026, 3, 13), 1, CAL) == dt.date(2026, 3, 16)  # Friday → Monday
 
 
-def test_due_moment_is_never_before_reception():
-    # a same-day procedure received online late in the evening is due the next working day
-    received = at("2026-03-10", "22:00")
-    assert due_at(received, 1, CAL, paper=False) == at("2026-03-11", "17:00")
+def test_an_afternoon_receipt_counts_the_same_without_a_cutoff():
+    # No general cut-off: 16:30 on Tuesday is still Tuesday's receipt.
+    assert receipt_day(at("2026-03-10", "16:30"), CAL) == dt.date(2026, 3, 10)
+    assert due_at(at("2026-03-10", "16:30"), 2, CAL) == at("2026-03-12", "17:00")
 
 
-def test_cutoff_is_configurable():
-    assert start_day(at("2026-03-10", "15:00"), CAL, paper=True, cutoff=dt.time(14, 30)) == dt.date(
-        2026, 3, 11
-    )
+def test_a_procedures_cutoff_moves_a_late_receipt_to_the_next_working_day():
+    cutoff = dt.time(16, 0)
+    assert receipt_day(at("2026-03-13", "15:59"), CAL, cutoff=cutoff) == dt.date(2026, 3, 13)
+    # Friday 16:00 → received Monday 16/03; 2 days: Tue 17, Wed 18.
+    assert receipt_day(at("2026-03-13", "16:00"), CAL, cutoff=cutoff) == dt.date(2026, 3, 16)
+    assert due_at(at("2026-03-13", "16:00"), 2, CAL, cutoff=cutoff) == at("2026-03-18", "17:00")
 
 
-def test_dossier_received_during_tet_counts_from_the_first_day_after_it():
-    assert start_day(at("2026-02-17", "10:00"), CAL, paper=False) == dt.date(2026, 2, 23)
+def test_a_weekend_receipt_counts_from_the_next_working_day():
+    # Online on Saturday 07/03: Sunday is no working day, Monday 09/03 is day 1.
+    assert due_at(at("2026-03-07", "21:00"), 1, CAL) == at("2026-03-09", "17:00")
 
 
-def test_paper_dossier_after_cutoff_on_the_eve_of_tet_counts_after_tet():
-    assert start_day(at("2026-02-13", "16:30"), CAL, paper=True) == dt.date(2026, 2, 23)
-
-
-def test_due_day_counts_the_start_day_as_day_one():
-    assert due_day(dt.date(2026, 3, 10), 1, CAL) == dt.date(2026, 3, 10)
-    assert due_day(dt.date(2026, 3, 10), 3, CAL) == dt.date(2026, 3, 12)
-    assert due_day(dt.date(2026, 3, 10), 0, CAL) == dt.date(2026, 3, 10)
-
-
-def test_due_day_skips_the_weekend():
-    # Thursday + 3 days: Thu, Fri, Mon
-    assert due_day(dt.date(2026, 3, 12), 3, CAL) == dt.date(2026, 3, 16)
+def test_a_receipt_during_tet_counts_after_it():
+    # Tết 2026: Mon 16/02 – Fri 20/02 (holidays library); received Tue 17/02, 2 days:
+    # Mon 23/02, Tue 24/02.
+    assert due_day(dt.date(2026, 2, 17), 2, CAL) == dt.date(2026, 2, 24)
 
 
 def test_due_day_skips_tet():
-    # Friday 13/02 is day 1; Tết and two weekends pass; Mon 23/02 is day 2
-    assert due_day(dt.date(2026, 2, 13), 3, CAL) == dt.date(2026, 2, 24)
+    # Friday 13/02, 3 days: Mon 23, Tue 24, Wed 25.
+    assert due_day(dt.date(2026, 2, 13), 3, CAL) == dt.date(2026, 2, 25)
 
 
 def test_make_up_saturday_is_a_working_day_and_an_extra_day_off_is_not():
     calendar = WorkingCalendar(working_days=[dt.date(2026, 2, 21)], days_off=[dt.date(2026, 2, 23)])
-    # day 1 Fri 13/02, day 2 Sat 21/02 (make-up), Mon 23/02 off, day 3 Tue 24/02
-    assert due_day(dt.date(2026, 2, 13), 3, calendar) == dt.date(2026, 2, 24)
-    assert due_day(dt.date(2026, 2, 13), 2, calendar) == dt.date(2026, 2, 21)
+    # from Fri 13/02: day 1 Sat 21/02 (make-up), Mon 23/02 off, day 2 Tue 24/02
+    assert due_day(dt.date(2026, 2, 13), 1, calendar) == dt.date(2026, 2, 21)
+    assert due_day(dt.date(2026, 2, 13), 2, calendar) == dt.date(2026, 2, 24)
 
 
-def test_due_at_is_the_closing_time_of_the_appointment_day():
-    assert due_at(at("2026-03-13", "16:10"), 2, CAL, paper=True) == at("2026-03-17", "17:00")
+def test_an_on_the_spot_answer_is_due_the_same_day_or_the_next_working_day_after_hours():
+    assert due_at(at("2026-03-10", "09:00"), 0, CAL) == at("2026-03-10", "17:00")
+    assert due_at(at("2026-03-10", "22:00"), 0, CAL) == at("2026-03-11", "17:00")
+    assert due_at(at("2026-03-14", "10:00"), 0, CAL) == at("2026-03-16", "17:00")  # Saturday
 
 
 def test_negative_processing_time_is_refused():
@@ -110,9 +107,9 @@ def test_remembered_due_dates_agree_with_the_rule_around_tet():
     day = dt.date(2026, 2, 5)
     for _ in range(30):  # before, across and after Tết
         for time in ("07:30", "15:59", "16:00", "16:59", "17:00", "23:10"):
-            for paper in (True, False):
+            for cutoff in (None, dt.time(16, 0)):
                 for days in (0, 1, 3, 10):
                     moment = at(day.isoformat(), time)
-                    expected = due_at(moment, days, CAL, paper=paper)
-                    assert remembered(moment, days, paper=paper) == expected
+                    expected = due_at(moment, days, CAL, cutoff=cutoff)
+                    assert remembered(moment, days, cutoff=cutoff) == expected
         day += dt.timedelta(days=1)

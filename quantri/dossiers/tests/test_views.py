@@ -72,10 +72,13 @@ def test_desk_registers_a_dossier_and_sees_its_due_date(client, alice, procedure
                 "agency": department.pk,
                 "procedure": procedure.pk,
                 "applicant_name": "Đỗ Thị Mai",
+                "applicant_phone": "0912 345 678",
+                "applicant_address": "Số 5, đường Lê Lợi, phường Hiến Nam",
                 "channel": "desk",
             },
         )
     dossier = Dossier.objects.get()
+    assert dossier.applicant_phone == "0912 345 678"
     assert response.status_code == 302 and dossier.due_at == local("2026-03-18 17:00")
     page = client.get(response["Location"]).content.decode()
     assert "18/03/2026 17:00" in page and "Đỗ Thị Mai" in page

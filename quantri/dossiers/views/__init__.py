@@ -4,6 +4,12 @@ the desk's slips as DOCX or PDF (slips) and the import of the one-stop software'
 (imports). Only managers of the dossier's agency get in."""
 
 from quantri.dossiers.views.dossier import detail, flags, hand_over, transition
+from quantri.dossiers.views.exports import (
+    dossier_list_xlsx,
+    figures_xlsx,
+    history_print,
+    logbook_docx,
+)
 from quantri.dossiers.views.imports import import_dossiers
 from quantri.dossiers.views.index import dashboard_xlsx, supply_inputs
 from quantri.dossiers.views.office import dashboard, dossier_list, find, register
@@ -14,6 +20,7 @@ from quantri.dossiers.views.slips import (
     letter,
     receipt,
     refusal,
+    stop_notice,
 )
 
 __all__ = [
@@ -26,6 +33,10 @@ __all__ = [
     "dashboard_xlsx",
     "detail",
     "dossier_list",
+    "dossier_list_xlsx",
+    "figures_xlsx",
+    "history_print",
+    "logbook_docx",
     "flags",
     "hand_over",
     "import_dossiers",
@@ -33,5 +44,6 @@ __all__ = [
     "refusal",
     "register",
     "supply_inputs",
+    "stop_notice",
     "transition",
 ]

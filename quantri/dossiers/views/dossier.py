@@ -28,6 +28,8 @@ def detail(request, pk):
         "may_apologise": services.may_apologise(dossier),
         "may_request_more": dossier.state in desk_slips.ADDITIONAL_STATES,
         "may_refuse": dossier.state in desk_slips.REFUSAL_STATES,
+        "may_stop": dossier.state in desk_slips.STOP_NOTICE_STATES,
+        "waiting": dossier.state == State.ADDITIONAL_REQUESTED,
         "pdf": pdf_available(),
         "hand_over_form": HandOverForm(dossier=dossier),
         "flags_form": FlagsForm(initial=_flags_initial(dossier)),

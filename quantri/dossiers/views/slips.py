@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from quantri.documents.pdf import PdfConversionError
 from quantri.dossiers import desk_slips, services, slips
 from quantri.dossiers.forms import NewAppointmentForm, SlipTextForm
-from quantri.dossiers.models import State
+from quantri.dossiers.models import LetterKind, State
 from quantri.dossiers.views.common import (
     document_response,
     managed_dossier,
@@ -98,9 +98,23 @@ def apology(request, pk):
     )
 
 
+def _issued(dossier, kind: str):
+    return dossier.letters.filter(kind=kind).order_by("-at", "-pk").first()
+
+
 @login_required
 def additional_request(request, pk):
     dossier = managed_dossier(request, pk)
+    if dossier.state == State.ADDITIONAL_REQUESTED and request.method == "GET":
+        # The dossier waits for the citizen: its request slip is printed again, as issued.
+        issued = _issued(dossier, LetterKind.ADDITIONAL_REQUEST)
+        if issued is not None:
+            return redirect("dossiers:letter", pk=dossier.pk, letter_pk=issued.pk)
+        messages.info(
+            request,
+            _("This dossier's request slip was not made here (an imported dossier)."),
+        )
+        return redirect("dossiers:detail", pk=dossier.pk)
     if dossier.state not in desk_slips.ADDITIONAL_STATES:
         raise Http404
     form = SlipTextForm(request.POST or None)
@@ -160,10 +174,36 @@ def refusal(request, pk):
     )
 
 
+@login_required
+def stop_notice(request, pk):
+    dossier = managed_dossier(request, pk)
+    if dossier.state not in desk_slips.STOP_NOTICE_STATES:
+        raise Http404
+    form = SlipTextForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["text"]
+        return _recorded(
+            request,
+            dossier,
+            "thong-bao-dung-giai-quyet",
+            # The head of the agency signs the notice, not the desk officer who prints it.
+            lambda: desk_slips.stop_notice_docx(dossier, reason=reason),
+            lambda: services.dossier_stop(dossier=dossier, user=request.user, reason=reason),
+        )
+    return _slip_form(
+        request,
+        dossier,
+        form,
+        _("Notice to stop processing the dossier"),
+        _("Making the notice moves the dossier to “%(state)s”.") % {"state": State.STOPPED.label},
+    )
+
+
 LETTER_FILES = {
     "additional_request": "phieu-yeu-cau-bo-sung",
     "refusal": "phieu-tu-choi",
     "apology": "phieu-xin-loi",
+    "stop_notice": "thong-bao-dung-giai-quyet",
 }
 
 

@@ -8,7 +8,13 @@ from django.urls import reverse
 from quantri.feedback.models import Channel, FeedbackStatus
 from quantri.plans.models import Task
 from quantri.reception import services
-from quantri.reception.models import Dialogue, DialogueCommitment, ReceptionMatter, SessionKind
+from quantri.reception.models import (
+    Dialogue,
+    DialogueCommitment,
+    ReceptionMatter,
+    ReceptionSession,
+    SessionKind,
+)
 from quantri.reception.tests.conftest import COMING, schedule
 from quantri.testing.factories import AgencyFactory, PlanFactory, TaskGroupFactory
 
@@ -212,3 +218,54 @@ def test_a_unit_head_cannot_schedule_or_record(client, bob):
     client.force_login(bob)
     assert client.get(reverse("reception:session_new")).status_code == 403
     assert client.get(reverse("reception:dialogue_new")).status_code == 403
+
+
+# Reception online (Law on Citizen Reception as amended in 2025) and the decree by date.
+
+
+def _session_data(department, **extra):
+    return {
+        "agency": department.pk,
+        "kind": "regular",
+        "date": "15/07/2026",
+        "start_time": "08:00",
+        "end_time": "11:00",
+        "receiver_name": "Ông Nguyễn Minh Khoa",
+        "receiver_position": "Phó Giám đốc Sở",
+        "is_published": "on",
+    } | extra
+
+
+def test_an_online_session_needs_its_link_and_shows_it(client, alice, department):
+    client.force_login(alice)
+    url = reverse("reception:session_new")
+    refused = client.post(url, _session_data(department, mode="online"))
+    assert refused.status_code == 200 and "online_link" in refused.context["form"].errors
+    link = "https://meet.example.gov.vn/tiep-cong-dan"
+    response = client.post(url, _session_data(department, mode="online", online_link=link))
+    assert response.status_code == 302
+    session = ReceptionSession.objects.get(date=datetime.date(2026, 7, 15))
+    assert session.mode == "online" and session.place == ""
+    assert link in client.get(reverse("reception:schedule")).content.decode()
+
+
+def test_an_in_person_session_still_needs_its_place(client, alice, department):
+    client.force_login(alice)
+    response = client.post(reverse("reception:session_new"), _session_data(department))
+    assert response.status_code == 200 and "place" in response.context["form"].errors
+
+
+@pytest.mark.parametrize(
+    ("day", "decree"),
+    [
+        (datetime.date(2026, 6, 30), "64/2014/NĐ-CP"),
+        (datetime.date(2026, 7, 1), "154/2026/NĐ-CP"),
+    ],
+)
+def test_the_record_cites_the_decree_in_force_on_the_sessions_day(day, decree):
+    from quantri.reception.legal import basis_on
+
+    basis = basis_on(day)
+    assert decree in basis and "42/2013/QH13" in basis
+    other = "154/2026" if decree.startswith("64") else "64/2014"
+    assert other not in basis

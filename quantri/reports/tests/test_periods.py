@@ -137,3 +137,38 @@ def test_a_fixed_day_is_the_first_one_after_the_cut_off_moved_off_days_off():
 def test_a_fixed_day_past_the_end_of_a_short_month_is_its_last_day():
     plain = DeadlinePolicy(fixed_day=31, working_days=False)
     assert periods.deadline(D(2021, 2, 14), plain, CALENDAR) == D(2021, 2, 28)
+
+
+# The 9-month period of the provincial regimes: 15/12 of the previous year → 14/09.
+
+
+def test_the_nine_month_period_reads_and_round_trips():
+    period = periods.parse_code("2026-9m")
+    assert period == PeriodCode(2026, periods.NINE_MONTHS, 1) and str(period) == "2026-9M"
+
+
+def test_the_nine_month_window_opens_on_15_december_and_closes_on_14_september():
+    start, end = periods.window(periods.parse_code("2026-9M"))
+    assert (start, end) == (datetime.date(2025, 12, 15), datetime.date(2026, 9, 14))
+
+
+def test_a_day_after_the_nine_month_cut_off_is_in_no_nine_month_window():
+    day = datetime.date(2026, 12, 20)  # belongs to the next year's window
+    assert periods.period_containing(day, periods.NINE_MONTHS) == PeriodCode(
+        2027, periods.NINE_MONTHS, 1
+    )
+    with pytest.raises(ValueError, match="14/09"):
+        periods.period_containing(datetime.date(2026, 9, 15), periods.NINE_MONTHS)
+
+
+def test_the_nine_month_report_is_due_on_20_september_or_the_next_working_day():
+    calendar = WorkingCalendar()
+    cutoff_2026 = periods.window(periods.parse_code("2026-9M"))[1]
+    # 20/09/2026 is a Sunday: Monday 21/09.
+    assert periods.deadline(cutoff_2026, periods.NINE_MONTH_DEADLINE, calendar) == datetime.date(
+        2026, 9, 21
+    )
+    cutoff_2027 = periods.window(periods.parse_code("2027-9M"))[1]
+    assert periods.deadline(cutoff_2027, periods.NINE_MONTH_DEADLINE, calendar) == datetime.date(
+        2027, 9, 20
+    )
