@@ -8,7 +8,7 @@ from quantri.plans.amending.extensions import (
     extension_request,
     may_request_extension,
 )
-from quantri.plans.amending.from_import import plan_amend_from_import
+from quantri.plans.amending.from_import import draft_amend, plan_amend_from_import
 from quantri.plans.amending.lifecycle import deletion_blockers, plan_archive, plan_delete
 from quantri.plans.amending.revisions import (
     matching_plans,
@@ -19,6 +19,7 @@ from quantri.plans.amending.revisions import (
 
 __all__ = [
     "deletion_blockers",
+    "draft_amend",
     "extension_decide",
     "extension_request",
     "matching_plans",

@@ -15,7 +15,7 @@ from quantri.orgs.models import Agency
 from quantri.plans import editing
 from quantri.plans.amending.revisions import missing_tasks, plan_revise, task_title
 from quantri.plans.editing import Deadline, TaskFields
-from quantri.plans.models import Plan, PlanRevision, Task, TaskGroup, TaskStatus
+from quantri.plans.models import Plan, PlanImport, PlanRevision, Task, TaskGroup, TaskStatus
 
 
 @transaction.atomic
@@ -138,3 +138,32 @@ def _date(value) -> datetime.date | None:
         raise ValidationError(
             {"document": _("%(value)s is not a date (YYYY-MM-DD).") % {"value": str(value)[:40]}}
         ) from None
+
+
+@transaction.atomic
+def draft_amend(
+    *,
+    draft: PlanImport,
+    parsed: dict,
+    plan: Plan,
+    user,
+    reason: str = "",
+    cancel_missing: bool = False,
+) -> PlanRevision:
+    """The import preview's "amendment of plan X": the draft is applied to X, never saved
+    as a plan of its own."""
+    if draft.plan_id:
+        raise ValidationError({"mode": _("This document has already been saved.")})
+    if plan.agency_id != draft.agency_id:
+        raise ValidationError({"mode": _("Choose a plan of the agency the document is for.")})
+    revision = plan_amend_from_import(
+        plan=plan,
+        parsed=parsed,
+        user=user,
+        reason=reason,
+        cancel_missing=cancel_missing,
+        filename=draft.source_filename,
+    )
+    draft.parsed, draft.plan = parsed, plan
+    draft.save(update_fields=["parsed", "plan"])
+    return revision
