@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from quantri.plans.models import DeadlineExtension, Plan, PlanRevision
 from quantri.plans.tests.test_views_import import SMALL_PLAN
@@ -13,6 +14,10 @@ from quantri.plans.tests.test_views_import import SMALL_PLAN
 pytestmark = pytest.mark.django_db
 
 JUNE = datetime.date(2021, 6, 30)
+OUTSIDE_MESSAGE = (
+    "Only the lead unit of this task (its head or the officers who carry it) may ask for an "
+    "extension."
+)
 
 
 def send(client, method: str, url: str, body: dict | None = None):
@@ -83,7 +88,9 @@ def test_a_shortening_or_outside_request_is_refused(client, bob, carol, dated_ta
     assert short.status_code == 400 and "requested_due_on" in short.json()["detail"]
     client.force_login(carol)
     outside = send(client, "post", url, {"new_deadline": "2021-09-30", "reason": "x"})
-    assert outside.status_code == 403 and "lead unit" in outside.json()["detail"]
+    with translation.override("vi"):  # the site's default language
+        expected = str(translation.gettext(OUTSIDE_MESSAGE))
+    assert outside.status_code == 403 and outside.json()["detail"] == expected
     assert not DeadlineExtension.objects.exists()
 
 
