@@ -147,15 +147,20 @@ def list_plans(request):
 @router.post(
     "/import",
     auth=django_auth,
-    response={200: dict, 201: PlanOut},
-    summary="Import a plan document (.txt, .docx, .pdf)",
+    response={200: dict, 201: PlanOut, 409: dict},
+    summary="Import a plan document (.txt, .docx, .pdf), or apply it to the plan it amends",
 )
 def import_plan(
     request,
     agency: Form[str],
     file: File[UploadedFile],
     dry_run: Form[bool] = False,
+    save_as: Form[str] = "",
+    cancel_missing: Form[bool] = False,
+    reason: Form[str] = "",
 ):
+    """A document matching a plan of the agency (same number or title) is refused with 409
+    and the matching plans, unless `save_as` says `new` or the id of the plan it amends."""
     owner = Agency.objects.filter(code=agency).first()
     if owner is None:
         raise Http404
@@ -171,6 +176,11 @@ def import_plan(
     parsed = services.plan_parse(data=data, filename=file.name, agency=owner)
     if dry_run:
         return Status(200, parsed)
+    if save_as != "new":
+        # quantri.plans.api_amend: the same choice as the import page's save step.
+        answer = import_choice(request, owner, parsed, save_as, cancel_missing, reason, file.name)
+        if answer is not None:
+            return answer
     plan = services.plan_import(
         parsed=parsed, agency=owner, user=request.user, source=data, filename=file.name
     )
@@ -227,3 +237,5 @@ def record_progress(request, task_id: int, payload: ProgressIn):
 
 # The editing operations (quantri.plans.api) add themselves to these two routers.
 from quantri.plans import api as _editing  # noqa: E402, F401
+from quantri.plans import api_amend as _amending  # noqa: E402, F401
+from quantri.plans.api_amend import import_choice  # noqa: E402

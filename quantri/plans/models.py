@@ -50,6 +50,10 @@ class PlanQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True).exclude(status=PlanStatus.DRAFT)
 
+    def working(self):
+        """Plans the office still works from: archived plans leave the working lists."""
+        return self.filter(archived_at__isnull=True)
+
 
 class Plan(models.Model):
     """A plan (Kế hoạch) as its issuer wrote it, with the parts the office works from."""
@@ -109,6 +113,12 @@ class Plan(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    archived_at = models.DateTimeField(
+        _("archived at"),
+        null=True,
+        blank=True,
+        help_text=_("An archived plan leaves the working lists and stays readable."),
+    )
 
     history = HistoricalRecords()
     objects = PlanQuerySet.as_manager()
@@ -213,6 +223,10 @@ class TaskQuerySet(models.QuerySet):
             "support_units", "responsible_officers"
         )
 
+    def working(self):
+        """Tasks of plans that are not archived."""
+        return self.filter(group__plan__archived_at__isnull=True)
+
     def unassigned_or_undated(self):
         """Open tasks the office still has to hand out or date: no lead unit, or neither a
         deadline nor a recurrence."""
@@ -249,6 +263,12 @@ class Task(models.Model):
     due_on = models.DateField(_("deadline"), null=True, blank=True)
     recurrence = models.CharField(
         _("recurrence"), max_length=20, choices=Recurrence.choices, blank=True
+    )
+    original_due_on = models.DateField(
+        _("deadline before extension"),
+        null=True,
+        blank=True,
+        help_text=_("Set when an extension is granted; the deadline field then holds the new one."),
     )
     due_text = models.CharField(_("deadline as written"), max_length=255, blank=True)
     due_period = models.CharField(
@@ -308,6 +328,10 @@ class Task(models.Model):
     @property
     def lead_display(self) -> str:
         return str(self.lead_unit) if self.lead_unit else self.lead_text
+
+    @property
+    def is_extended(self) -> bool:
+        return self.original_due_on is not None and self.original_due_on != self.due_on
 
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
@@ -419,3 +443,11 @@ class PlanImport(models.Model):
 
     def __str__(self) -> str:
         return self.source_filename
+
+
+# Revisions and extensions live in their own module; imported here so Django registers them.
+from quantri.plans.models_revisions import (  # noqa: E402, F401, I001
+    DeadlineExtension,
+    ExtensionStatus,
+    PlanRevision,
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quantri.plans.views import editing, imports, plans, task_edit, tasks
+from quantri.plans.views import amending, editing, imports, plans, task_edit, tasks
 
 app_name = "plans"
 urlpatterns = [
@@ -12,6 +12,12 @@ urlpatterns = [
     path("<int:pk>/tasks/add/", editing.task_add, name="task_add"),
     path("<int:pk>/bulk/", editing.plan_bulk, name="plan_bulk"),
     path("<int:pk>/unassigned/", editing.plan_unassigned, name="plan_unassigned"),
+    path("<int:pk>/revisions/add/", amending.revision_add, name="revision_add"),
+    path("<int:pk>/archive/", amending.plan_archive, name="plan_archive"),
+    path("<int:pk>/delete/", amending.plan_delete, name="plan_delete"),
+    path("revisions/<int:pk>/", amending.revision_detail, name="revision_detail"),
+    path("tasks/<int:pk>/extension/", amending.extension_request, name="extension_request"),
+    path("extensions/<int:pk>/", amending.extension_decide, name="extension_decide"),
     path("groups/<int:pk>/edit/", editing.group_edit, name="group_edit"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("tasks/<int:pk>/edit/", task_edit.task_edit, name="task_edit"),

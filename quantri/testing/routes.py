@@ -111,6 +111,8 @@ API_IDS = {
     "request_id": lambda o: o["report_request"].pk,
     "survey_id": lambda o: o["survey"].pk,
     "pk": lambda o: o["plan"].pk,
+    "revision_id": lambda o: o["revision"].pk,
+    "extension_id": lambda o: o["extension"].pk,
 }
 API_CODES = {
     "/api/frameworks/": lambda o: "PAPI",
@@ -140,6 +142,12 @@ SITE_ARGS = {
     "plans:task_add": _pk("plan"),
     "plans:plan_bulk": _pk("plan"),
     "plans:plan_unassigned": _pk("plan"),
+    "plans:revision_add": _pk("plan"),
+    "plans:plan_archive": _pk("plan"),
+    "plans:plan_delete": _pk("plan"),
+    "plans:revision_detail": _pk("revision"),
+    "plans:extension_request": _pk("task"),
+    "plans:extension_decide": _pk("extension"),
     "plans:group_edit": _pk("group"),
     "plans:task_edit": _pk("task"),
     "plans:evidence_file": _pk("evidence"),

@@ -192,12 +192,15 @@ def _objects_of_a(a: Side) -> dict[str, object]:
     disclosure.attachment_name = "quyet-dinh.pdf"
     disclosure.save(update_fields=["attachment", "attachment_name"])
     survey = Survey.objects.filter(agency=department).order_by("pk").first()
+    revision, extension = _plan_life_of(plan, task)
     objects = {
         "plan": plan,
         "task": task,
         "group": task.group,
         "evidence": evidence,
         "plan_import": plan_import,
+        "revision": revision,
+        "extension": extension,
         "report_plan": period.plan,
         "period": period,
         "report_request": request,
@@ -226,3 +229,28 @@ def _objects_of_a(a: Side) -> dict[str, object]:
     if missing:
         raise LookupError(f"the demo no longer holds these for the test world: {missing}")
     return objects
+
+
+def _plan_life_of(plan, task) -> tuple:
+    """An amendment of A's plan and a unit's extension request on its task, waiting."""
+    import datetime
+
+    from quantri.plans import amending
+    from quantri.plans.models import DeadlineExtension
+
+    revision = plan.revisions.order_by("number").first() or amending.plan_revise(
+        plan=plan,
+        user=None,
+        issued_on=plan.issued_on or datetime.date(plan.year, 1, 1),
+        reason="Bổ sung nhiệm vụ",
+        document_number="99/KH-SVHTTDL",
+    )
+    pending = task.extensions.filter(status="pending").first()
+    due = task.due_on or datetime.date(plan.year, 6, 30)
+    extension = pending or DeadlineExtension.objects.create(
+        task=task,
+        previous_due_on=due,
+        requested_due_on=due + datetime.timedelta(days=90),
+        reason="Chờ kinh phí",
+    )
+    return revision, extension

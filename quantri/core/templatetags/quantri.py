@@ -3,6 +3,7 @@
 from django import template
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from quantri.core.names import display_name
 from quantri.orgs.access import Access
@@ -24,12 +25,22 @@ def progress_bar(value, label=""):
 
 @register.filter
 def deadline(task) -> str:
-    """A date, else the recurrence ("every 6 months"), else the words the plan used."""
+    """A date, else the recurrence ("every 6 months"), else the words the plan used. An
+    extended deadline says so, with the deadline it replaced."""
+    if getattr(task, "is_extended", False):
+        return extended_deadline(task)
     if task.due_on:
         return date_format(task.due_on, "d/m/Y")
     if task.recurrence:
         return task.get_recurrence_display()
     return task.due_text or "—"
+
+
+def extended_deadline(task) -> str:
+    return gettext("extended to %(date)s (originally %(original)s)") % {
+        "date": task.due_on.strftime("%d/%m/%Y"),
+        "original": task.original_due_on.strftime("%d/%m/%Y"),
+    }
 
 
 @register.filter

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from quantri.orgs.models import Agency, Membership, Role
-from quantri.plans.models import Plan, Task
+from quantri.plans.models import DeadlineExtension, Plan, PlanRevision, Task
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +52,9 @@ def test_demo_builds_the_tree_the_users_and_the_plan():
     assert tasks.count() >= 17 and all(g.tasks.exists() for g in plan.groups.all())
     assert not tasks.filter(lead_unit__isnull=True).exists(), "every demo task has a unit"
     assert "vanphong" in out and "demo@2026" in out
+    # The plan in force was amended once, and the culture unit was granted an extension.
+    assert plan.revisions.count() == 1
+    assert tasks.filter(original_due_on__isnull=False, lead_unit__code="SVHTTDL-HY-QLVH").exists()
 
 
 def test_demo_runs_twice_without_doubling_anything():
@@ -62,6 +65,8 @@ def test_demo_runs_twice_without_doubling_anything():
         Plan.objects.count(),
         Task.objects.count(),
         Membership.objects.count(),
+        PlanRevision.objects.count(),
+        DeadlineExtension.objects.count(),
     )
     out = load()
     assert counts == (
@@ -70,6 +75,8 @@ def test_demo_runs_twice_without_doubling_anything():
         Plan.objects.count(),
         Task.objects.count(),
         Membership.objects.count(),
+        PlanRevision.objects.count(),
+        DeadlineExtension.objects.count(),
     )
     assert "#" in out
 

@@ -42,7 +42,8 @@ class Deadline:
         """The task's due_on, recurrence and due_period for this deadline, checked."""
         if self.kind not in DeadlineKind.ALL:
             raise ValidationError({"kind": _("Choose a kind of deadline.")})
-        values = {"due_on": None, "recurrence": "", "due_period": ""}
+        # A deadline the office sets replaces any extension granted before it.
+        values = {"due_on": None, "recurrence": "", "due_period": "", "original_due_on": None}
         if self.kind == DeadlineKind.DATE:
             if self.due_on is None:
                 raise ValidationError({"due_on": _("Enter the deadline as dd/mm/yyyy.")})

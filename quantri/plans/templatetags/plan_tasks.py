@@ -57,7 +57,9 @@ class _FiguresCache:
 
 def _deadline(task) -> str:
     """The `deadline` filter, with the date written directly (dd/mm/yyyy in every language)."""
-    return task.due_on.strftime("%d/%m/%Y") if task.due_on else deadline(task)
+    if task.due_on and not task.is_extended:
+        return task.due_on.strftime("%d/%m/%Y")
+    return deadline(task)
 
 
 def _row(task, labels, today, figures, link_tasks, selectable, selected) -> str:

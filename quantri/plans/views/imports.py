@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from quantri.orgs.access import Access
-from quantri.plans import services
+from quantri.plans import amending, services
 from quantri.plans.forms import ImportPreview, PlanUploadForm
+from quantri.plans.forms_amending import ImportChoiceForm
 from quantri.plans.models import PlanImport
 
 SERVICE_ERRORS = (services.PlanImportError, ValidationError)
@@ -62,14 +63,65 @@ def import_preview(request, pk: int):
         messages.info(request, _("This document has already been saved as a plan."))
         return redirect("plans:plan_detail", pk=draft.plan_id)
     preview = ImportPreview(draft, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and preview.is_valid():
-        try:
+    choice = _choice_form(request, draft)
+    if request.method == "POST" and preview.is_valid() and (choice is None or choice.is_valid()):
+        saved = _save(request, draft, preview, choice)
+        if saved is not None:
+            return saved
+    context = {"draft": draft, "preview": preview, "choice": choice}
+    if choice is not None:
+        context["matches"] = [
+            (plan, amending.missing_tasks(plan, draft.parsed)) for plan in choice.matches
+        ]
+    return render(request, "plans/import_preview.html", context)
+
+
+# The save step: a document that matches a plan of the same agency (same number or title) is
+# saved as a new plan or applied to that plan as an amendment, as the user chooses -- never
+# silently duplicated.
+
+
+def _choice_form(request, draft: PlanImport) -> ImportChoiceForm | None:
+    header = draft.parsed.get("plan") or {}
+    year = str(header.get("year") or "")
+    matches = amending.matching_plans(
+        agency=draft.agency,
+        number=header.get("number") or "",
+        title=header.get("title") or "",
+        year=int(year) if year.isdigit() else None,
+    )
+    if not matches:
+        return None
+    data = request.POST if request.method == "POST" else None
+    return ImportChoiceForm(data, matches=matches)
+
+
+def _save(request, draft: PlanImport, preview: ImportPreview, choice):
+    amended_id = choice.amended_plan_id() if choice is not None else None
+    try:
+        if amended_id is None:
             plan = services.plan_import_confirm(
                 draft=draft, parsed=preview.corrected(), user=request.user
             )
-        except SERVICE_ERRORS as exc:
-            preview.add_error(_message(exc))
         else:
-            messages.success(request, _("The plan has been saved."))
-            return redirect("plans:plan_detail", pk=plan.pk)
-    return render(request, "plans/import_preview.html", {"draft": draft, "preview": preview})
+            plan = next(p for p in choice.matches if p.pk == amended_id)
+            revision = amending.draft_amend(
+                draft=draft,
+                parsed=preview.corrected(),
+                plan=plan,
+                user=request.user,
+                reason=choice.cleaned_data["reason"],
+                cancel_missing=choice.cleaned_data["cancel_missing"],
+            )
+    except SERVICE_ERRORS as exc:
+        preview.add_error(_message(exc))
+        return None
+    if amended_id is None:
+        messages.success(request, _("The plan has been saved."))
+        return redirect("plans:plan_detail", pk=plan.pk)
+    messages.success(
+        request,
+        _("The document has been applied to the plan as amendment %(number)s.")
+        % {"number": revision.number},
+    )
+    return redirect("plans:revision_detail", pk=revision.pk)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from quantri.dossiers.service_figures import attach_to_tasks
 from quantri.orgs.access import Access
 from quantri.plans import services
+from quantri.plans.amending.reads import amendment_context
 from quantri.plans.forms_editing import BulkForm
 from quantri.plans.history import plan_changes
 from quantri.plans.models import Plan, TaskStatus
@@ -28,8 +29,11 @@ def viewable_plan(request, pk: int) -> tuple[Plan, Access]:
 @login_required
 def plan_list(request):
     access = Access.for_request(request)
-    plans = list(access.viewable_plans(Plan.objects.select_related("agency")))
+    archived = request.GET.get("archived") == "1"
+    plans = Plan.objects.select_related("agency").filter(archived_at__isnull=not archived)
+    plans = list(access.viewable_plans(plans))
     context = {"summaries": plan_summaries(plans), "can_import": access.manages_any_agency()}
+    context["archived"] = archived
     return render(request, "plans/plan_list.html", context)
 
 
@@ -51,6 +55,7 @@ def plan_page_context(plan: Plan, access: Access, bulk_form=None) -> dict:
         "can_manage": can_manage,
         "history": plan_changes(plan) if access.can_read_plan_internals(plan) else [],
     }
+    context |= amendment_context(plan, access)
     if can_manage:
         context["bulk_form"] = bulk_form or BulkForm(plan=plan)
         context["unassigned_count"] = sum(1 for t in tasks if _unassigned(t))

@@ -13,6 +13,7 @@ from quantri.dossiers.service_figures import attach_to_tasks
 from quantri.orgs.access import Access
 from quantri.orgs.models import AgencyKind, Role
 from quantri.plans import services
+from quantri.plans.amending import may_request_extension
 from quantri.plans.editing.rules import may_pick_officers
 from quantri.plans.forms import ProgressForm, add_service_error
 from quantri.plans.history import task_changes
@@ -73,6 +74,18 @@ def _task_context(task: Task, access: Access, form) -> dict:
         "history": task_changes(task) if internals else [],
         "officers": list(task.responsible_officers.all()),
         "can_edit": access.can_manage_plan(task.plan) or may_pick_officers(access.user, task),
+        **extension_context(task, access),
+    }
+
+
+def extension_context(task: Task, access: Access) -> dict:
+    can_decide = access.can_manage_plan(task.plan)
+    can_request = task.due_on is not None and may_request_extension(access.user, task)
+    shown = can_decide or can_request or access.can_read_plan_internals(task.plan)
+    return {
+        "extensions": list(task.extensions.select_related("requested_by")) if shown else [],
+        "can_request_extension": can_request and task.status not in ("done", "cancelled"),
+        "can_decide_extensions": can_decide,
     }
 
 
@@ -96,6 +109,7 @@ def my_tasks(request):
         .select_related("group__dimension", "group__plan__framework")
         .filter(Q(lead_unit_id__in=own_unit_ids(access)) | Q(responsible_officers=request.user.pk))
         .exclude(group__plan__status=PlanStatus.CLOSED)
+        .working()
         .distinct()
     )
     plans = _by_plan(tasks)
@@ -147,6 +161,7 @@ def due_tasks(request):
             # Closed and draft plans have nobody left to urge.
             group__plan__status=PlanStatus.ACTIVE,
         )
+        .working()
         .order_by("due_on", "lead_unit__name", "pk")
     )
     context = {
