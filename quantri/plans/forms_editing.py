@@ -5,13 +5,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from quantri.indices.models import Dimension
 from quantri.plans.editing import Deadline, PlanHeader, TaskFields
 from quantri.plans.editing.assignment import DeadlineKind
 from quantri.plans.editing.header import parent_agency_ids
 from quantri.plans.editing.rules import assignable_officers, assignable_units
 from quantri.plans.forms import DATE_INPUT_FORMATS
-from quantri.plans.models import Plan, Recurrence, Task, TaskGroup
+from quantri.plans.models import Plan, Recurrence, Task, TaskGroup, dimension_model
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
@@ -77,9 +76,9 @@ class GroupEditForm(forms.Form):
         if group is not None:
             kwargs.setdefault("initial", {"title": group.title, "dimension": group.dimension})
         super().__init__(*args, **kwargs)
-        self.fields["dimension"].queryset = Dimension.objects.filter(
-            framework_id=plan.framework_id
-        ).top_level()
+        self.fields["dimension"].queryset = (
+            dimension_model().objects.filter(framework_id=plan.framework_id).top_level()
+        )
 
 
 class GroupMoveForm(forms.Form):

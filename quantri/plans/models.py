@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from quantri.indices.models import Dimension, Framework
 from quantri.orgs.models import Agency
 
 
@@ -57,8 +56,10 @@ class Plan(models.Model):
     agency = models.ForeignKey(
         Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="plans"
     )
+    # Index frameworks and dimensions are reference data kept by the indices app, which builds
+    # on plans: named by label, so plans never imports it (quantri.plans.extensions).
     framework = models.ForeignKey(
-        Framework,
+        "indices.Framework",
         verbose_name=_("index targeted"),
         null=True,
         blank=True,
@@ -136,6 +137,11 @@ class Plan(models.Model):
         return weighted_progress(Task.objects.filter(group__plan=self))
 
 
+def framework_model() -> type[models.Model]:
+    """indices.Framework, reached through the plan's own foreign key."""
+    return Plan._meta.get_field("framework").related_model
+
+
 class ReportingRule(models.Model):
     """A reporting duty the plan sets ("Định kỳ 6 tháng, cả năm báo cáo … qua Văn phòng")."""
 
@@ -175,7 +181,7 @@ class TaskGroup(models.Model):
     order = models.PositiveSmallIntegerField(_("order"))
     title = models.CharField(_("title"), max_length=500)
     dimension = models.ForeignKey(
-        Dimension,
+        "indices.Dimension",
         verbose_name=_("dimension"),
         null=True,
         blank=True,
@@ -195,6 +201,11 @@ class TaskGroup(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+def dimension_model() -> type[models.Model]:
+    """indices.Dimension, reached through the group's own foreign key."""
+    return TaskGroup._meta.get_field("dimension").related_model
 
 
 class TaskQuerySet(models.QuerySet):

@@ -9,7 +9,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from quantri.indices.models import Dimension, Framework
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans.models import (
@@ -21,6 +20,8 @@ from quantri.plans.models import (
     Task,
     TaskGroup,
     TaskStatus,
+    dimension_model,
+    framework_model,
 )
 from quantri.plans.parsing import DimensionRef, PlanDocumentError, UnitRef, parse_plan
 
@@ -43,10 +44,10 @@ def max_upload_bytes() -> int:
     return settings.QUANTRI_MAX_UPLOAD_MB * 1024 * 1024
 
 
-def dimension_refs(framework: Framework) -> list[DimensionRef]:
+def dimension_refs(framework) -> list[DimensionRef]:
     return [
         DimensionRef(code=d.code, names=[d.name, d.name_en, *d.aliases])
-        for d in Dimension.objects.filter(framework=framework).top_level()
+        for d in dimension_model().objects.filter(framework=framework).top_level()
     ]
 
 
@@ -61,7 +62,7 @@ def plan_parse(
     *, data: bytes, filename: str, agency: Agency | None = None, framework_code: str = ""
 ) -> dict:
     """Read a plan document into the import shape (see quantri.plans.parsing)."""
-    framework = Framework.objects.get(code=framework_code or DEFAULT_FRAMEWORK)
+    framework = framework_model().objects.get(code=framework_code or DEFAULT_FRAMEWORK)
     units = unit_refs(agency) if agency else None
     try:
         parsed = parse_plan(
@@ -91,14 +92,16 @@ def plan_import(
     All or nothing: any invalid part rolls the whole plan back.
     """
     _require_agency_manager(user, agency)
-    framework = Framework.objects.get(code=framework_code or DEFAULT_FRAMEWORK)
+    framework = framework_model().objects.get(code=framework_code or DEFAULT_FRAMEWORK)
     plan = _build_plan(parsed.get("plan") or {}, agency, framework, user, filename)
     if source is not None:
         plan.source_document.save(filename or "plan", ContentFile(source), save=False)
     _clean(plan, _("Plan"))
     plan.save()
     units = {u.code: u for u in Agency.objects.units_of(agency)}
-    dimensions = {d.code: d for d in Dimension.objects.filter(framework=framework).top_level()}
+    dimensions = {
+        d.code: d for d in dimension_model().objects.filter(framework=framework).top_level()
+    }
     for order, group in enumerate(parsed.get("groups") or [], start=1):
         _import_group(plan, order, group, dimensions, units)
     for rule in parsed.get("reporting") or []:

@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quantri.dossiers.service_figures import attach_to_tasks
 from quantri.orgs.access import Access
 from quantri.plans import services
+from quantri.plans.extensions import annotate_tasks, plan_links
 from quantri.plans.forms_editing import BulkForm
 from quantri.plans.history import plan_changes
 from quantri.plans.models import Plan, TaskStatus
@@ -42,13 +42,14 @@ def plan_detail(request, pk: int):
 def plan_page_context(plan: Plan, access: Access, bulk_form=None) -> dict:
     outline = plan_outline(plan)
     tasks = outline.tasks
-    attach_to_tasks(tasks, plan=plan, access=access)
+    annotate_tasks(tasks, plan=plan, access=access)
     attach_page_urls(tasks)
     can_manage = access.can_manage_plan(plan)
     context = {
         "outline": outline,
         "reporting_rules": plan.reporting_rules.select_related("via_unit"),
         "can_manage": can_manage,
+        "links": plan_links(plan, access),
         "history": plan_changes(plan) if access.can_read_plan_internals(plan) else [],
     }
     if can_manage:

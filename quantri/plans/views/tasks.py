@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from quantri.dossiers.service_figures import attach_to_tasks
 from quantri.orgs.access import Access
 from quantri.orgs.models import AgencyKind, Role
 from quantri.plans import services
 from quantri.plans.editing.rules import may_pick_officers
+from quantri.plans.extensions import annotate_tasks
 from quantri.plans.forms import ProgressForm, add_service_error
 from quantri.plans.history import task_changes
 from quantri.plans.models import Evidence, PlanStatus, Task
@@ -62,7 +62,7 @@ def _record_progress(form: ProgressForm, task: Task, user) -> bool:
 
 def _task_context(task: Task, access: Access, form) -> dict:
     internals = access.can_read_plan_internals(task.plan)
-    attach_to_tasks([task], plan=task.plan, access=access)
+    annotate_tasks([task], plan=task.plan, access=access)
     return {
         "task": task,
         "plan": task.plan,
@@ -100,7 +100,7 @@ def my_tasks(request):
     )
     plans = _by_plan(tasks)
     for plan, plan_tasks in plans:  # one query per plan: a unit works on a few at a time
-        attach_to_tasks(plan_tasks, plan=plan, access=access)
+        annotate_tasks(plan_tasks, plan=plan, access=access)
     return render(request, "plans/my_tasks.html", {"plans": plans})
 
 
