@@ -41,7 +41,9 @@ def task_rows(tasks, link_tasks=False, selectable=False, selected=()):
 
 def _deadline(task) -> str:
     """The `deadline` filter, with the date written directly (dd/mm/yyyy in every language)."""
-    return task.due_on.strftime("%d/%m/%Y") if task.due_on else deadline(task)
+    if task.due_on and not task.recurrence:
+        return task.due_on.strftime("%d/%m/%Y")
+    return deadline(task)
 
 
 def _row(task, labels, today, link_tasks, selectable, selected) -> str:

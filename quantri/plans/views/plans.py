@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from quantri.orgs.access import Access
 from quantri.plans import services
+from quantri.plans.editing import children_progress
 from quantri.plans.extensions import annotate_tasks, plan_links
 from quantri.plans.forms_editing import BulkForm
 from quantri.plans.history import plan_changes
@@ -51,12 +52,20 @@ def plan_page_context(plan: Plan, access: Access, bulk_form=None) -> dict:
         "can_manage": can_manage,
         "links": plan_links(plan, access),
         "history": plan_changes(plan) if access.can_read_plan_internals(plan) else [],
+        "can_read_internals": access.can_read_plan_internals(plan),
+        "cascade": _cascade_rows(plan, tasks) if access.can_read_plan_internals(plan) else [],
     }
     if can_manage:
         context["bulk_form"] = bulk_form or BulkForm(plan=plan)
         context["unassigned_count"] = sum(1 for t in tasks if _unassigned(t))
         context["selected"] = _selected(bulk_form)
     return context
+
+
+def _cascade_rows(plan: Plan, tasks) -> list[tuple]:
+    """[(task, [ChildProgress])] for the plan's tasks that implementing plans carry out."""
+    children = children_progress(plan=plan)
+    return [(task, children[task.pk]) for task in tasks if task.pk in children]
 
 
 def _selected(bulk_form) -> set[int]:
