@@ -17,6 +17,7 @@ from quantri.plans.editing.bulk import (
     tasks_bulk_cancel,
     tasks_bulk_move,
     tasks_bulk_set_deadline,
+    tasks_bulk_set_officers,
     tasks_bulk_set_weight,
 )
 from quantri.plans.editing.cascade import (
@@ -66,6 +67,7 @@ __all__ = [
     "tasks_bulk_cancel",
     "tasks_bulk_move",
     "tasks_bulk_set_deadline",
+    "tasks_bulk_set_officers",
     "tasks_bulk_set_weight",
     "unassigned_tasks",
 ]
