@@ -8,6 +8,8 @@ class DossiersConfig(AppConfig):
 
     def ready(self) -> None:
         from quantri.core.nav import NavItem, register
+        from quantri.dossiers.plan_pages import annotate_plan_tasks
+        from quantri.plans.extensions import register_task_annotator
 
         register(
             NavItem(
@@ -17,3 +19,4 @@ class DossiersConfig(AppConfig):
                 audience=lambda request, access: access.manages_any_agency(),
             ),
         )
+        register_task_annotator(annotate_plan_tasks)

@@ -8,6 +8,9 @@ class IndicesConfig(AppConfig):
 
     def ready(self) -> None:
         from quantri.core.nav import NavItem, register
+        from quantri.indices.plan_pages import gap_link
+        from quantri.plans.extensions import register_plan_link
 
         # PAPI scores are published data: the ranking and profiles are public pages.
         register(NavItem(_("PAPI"), "indices:ranking", order=50, audience="public"))
+        register_plan_link(gap_link)

@@ -1,6 +1,7 @@
 """Gap → tasks: a plan's PAPI dimensions, each with the province's score gap beside the tasks
 and progress aimed at it, and the dimensions where the province is weak and the plan thin
-(rules in quantri.indices.analytics: is_weak, is_thin).
+(rules in quantri.indices.analytics: is_weak, is_thin). Which tasks aim at which dimension is
+the plan's business: quantri.plans.coverage.
 
 `gap_analysis(plan)` returns plain data the periodic report can embed; `gap_chart_png(analysis)`
 draws it for a DOCX, `gap_chart_svg(analysis)` for a page.
@@ -13,8 +14,7 @@ from django.utils.translation import ngettext
 
 from quantri.indices import analytics, charts, reading
 from quantri.indices.models import Province
-from quantri.plans.models import TaskStatus
-from quantri.plans.outline import plan_outline, weighted
+from quantri.plans.coverage import plan_coverage
 
 
 @dataclass
@@ -105,15 +105,12 @@ def gap_analysis(plan) -> GapAnalysis:
 def _fill(analysis: GapAnalysis, plan, province: Province) -> None:
     fw = reading.framework()
     scores = reading.year_scores([analysis.year], fw)[analysis.year]
-    tasks = _tasks_by_dimension(plan, fw)
-    aimed = [t for code, items in tasks.items() if code for t in items]
-    total_weight = sum(t.weight for t in aimed)
-    analysis.untargeted_tasks = len(tasks.get(None, []))
+    coverage = plan_coverage(plan)
+    analysis.untargeted_tasks = coverage.untargeted_tasks
     for code in scores.measured:
-        items = tasks.get(code, [])
-        share = sum(t.weight for t in items) / total_weight if total_weight else 0.0
+        aimed = coverage.of(code)
         analysis.dimensions.append(
-            _dimension_gap(scores, province.code, code, fw, items, share, len(scores.measured))
+            _dimension_gap(scores, province.code, fw, aimed, len(scores.measured))
         )
     if province.successor_id:
         analysis.notes.append(
@@ -122,7 +119,8 @@ def _fill(analysis: GapAnalysis, plan, province: Province) -> None:
         )
 
 
-def _dimension_gap(scores, province: str, code: str, fw, tasks, share: float, count: int):
+def _dimension_gap(scores, province: str, fw, aimed, count: int):
+    code, tasks, share = aimed.code, aimed.tasks, aimed.weight_share
     reading_ = analytics.read(scores, None, code, province)
     return DimensionGap(
         code=code,
@@ -137,29 +135,10 @@ def _dimension_gap(scores, province: str, code: str, fw, tasks, share: float, co
         gap_to_best=reading_.gap_to_best,
         tasks=[_task_ref(t) for t in tasks],
         weight_share=share,
-        progress=weighted(tasks),
+        progress=aimed.progress,
         weak=analytics.is_weak(reading_.score, reading_.national_median, reading_.quartile),
         thin=analytics.is_thin(len(tasks), share, count),
     )
-
-
-def _tasks_by_dimension(plan, fw) -> dict[str | None, list]:
-    """Tasks (cancelled ones left out) by the top-level dimension their group aims at; a group
-    aimed at a sub-dimension counts for its dimension."""
-    by_code: dict[str | None, list] = {}
-    for group in plan_outline(plan).groups:
-        live = [t for t in group.tasks if t.status != TaskStatus.CANCELLED]
-        by_code.setdefault(_dimension_code(group.group, plan, fw), []).extend(live)
-    return by_code
-
-
-def _dimension_code(group, plan, fw) -> str | None:
-    dimension = group.dimension
-    if dimension is None or dimension.framework_id != plan.framework_id:
-        return None
-    if dimension.code in fw.structure.dimensions:
-        return dimension.code
-    return fw.structure.parent_of(dimension.code)
 
 
 def _task_ref(task) -> TaskRef:

@@ -16,14 +16,13 @@ from ninja.security import django_auth
 # quantri.api.plans imports this module once its routers exist (see the end of that module).
 from quantri.api.plans import plan_out, router, task_out, tasks_router  # noqa: E402, I001
 from quantri.core.names import display_name
-from quantri.indices.models import Dimension
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans import editing
 from quantri.plans.editing import Deadline, PlanHeader, TaskFields
 from quantri.plans.editing.rules import require_manager, require_officer_picker
 from quantri.plans.history import plan_changes, task_changes
-from quantri.plans.models import Plan, Task, TaskGroup
+from quantri.plans.models import Plan, Task, TaskGroup, dimension_model
 
 # Writes and internal reads need a signed-in session (with the CSRF token for writes).
 AUTH = {"auth": django_auth}
@@ -189,10 +188,10 @@ def _unit(code: str | None, field: str) -> Agency | None:
     return _units([code], field)[0] if code else None
 
 
-def _dimension(plan: Plan, code: str | None) -> Dimension | None:
+def _dimension(plan: Plan, code: str | None):
     if not code:
         return None
-    dimension = Dimension.objects.filter(framework_id=plan.framework_id, code=code).first()
+    dimension = dimension_model().objects.filter(framework_id=plan.framework_id, code=code).first()
     if dimension is None:
         raise ValidationError(
             {"dimension": _("%(code)s is not a dimension of this plan's index.") % {"code": code}}

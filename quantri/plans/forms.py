@@ -14,9 +14,8 @@ from quantri.core.uploads import (
     PLAN_DOCUMENT_KINDS,
     allowed_extensions,
 )
-from quantri.indices.models import Dimension
 from quantri.orgs.models import Agency
-from quantri.plans.models import Evidence, PlanImport, TaskStatus
+from quantri.plans.models import Evidence, PlanImport, TaskStatus, dimension_model
 from quantri.plans.services import DEFAULT_FRAMEWORK, EvidenceInput, max_upload_bytes
 
 
@@ -266,7 +265,7 @@ class ImportPreview:
         self.parsed = draft.parsed
         # Units by their official name: the one the document and the matching use.
         units = [(u.code, u.name) for u in Agency.objects.units_of(draft.agency)]
-        framework = Dimension.objects.filter(framework__code=DEFAULT_FRAMEWORK).top_level()
+        framework = dimension_model().objects.filter(framework__code=DEFAULT_FRAMEWORK).top_level()
         dimensions = [(d.code, str(d)) for d in framework]
         plan = self.parsed.get("plan") or {}
         self.header = PlanHeaderForm(data, prefix="plan", initial=PlanHeaderForm.initial_for(plan))

@@ -6,13 +6,12 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from quantri.core.names import display_name
-from quantri.indices.models import Dimension
 from quantri.plans.editing import Deadline, PlanHeader, TaskFields
 from quantri.plans.editing.assignment import DeadlineKind
 from quantri.plans.editing.header import parent_agency_ids
-from quantri.plans.editing.rules import assignable_officers, assignable_units
+from quantri.plans.editing.rules import assignable_officers, assignable_units, plan_officers
 from quantri.plans.forms import DATE_INPUT_FORMATS
-from quantri.plans.models import Plan, Recurrence, Task, TaskGroup
+from quantri.plans.models import Plan, Recurrence, Task, TaskGroup, dimension_model
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
@@ -78,9 +77,9 @@ class GroupEditForm(forms.Form):
         if group is not None:
             kwargs.setdefault("initial", {"title": group.title, "dimension": group.dimension})
         super().__init__(*args, **kwargs)
-        self.fields["dimension"].queryset = Dimension.objects.filter(
-            framework_id=plan.framework_id
-        ).top_level()
+        self.fields["dimension"].queryset = (
+            dimension_model().objects.filter(framework_id=plan.framework_id).top_level()
+        )
 
 
 class GroupMoveForm(forms.Form):
@@ -275,6 +274,7 @@ class TaskRemoveForm(forms.Form):
 
 BULK_ACTIONS = [
     ("assign", _("Assign lead/supporting units")),
+    ("officers", _("Choose the responsible officers")),
     ("deadline", _("Set the deadline")),
     ("weight", _("Set the weight")),
     ("move", _("Move to a group")),
@@ -291,6 +291,9 @@ class BulkForm(forms.Form):
     lead_unit = forms.ModelChoiceField(label=_("Lead unit"), queryset=None, required=False)
     support_units = forms.ModelMultipleChoiceField(
         label=_("Supporting units"), queryset=None, required=False
+    )
+    responsible_officers = forms.ModelMultipleChoiceField(
+        label=_("Responsible officers"), queryset=None, required=False
     )
     kind = DeadlineForm.base_fields["kind"]
     due_on = _date_field(_("Deadline"), required=False)
@@ -314,6 +317,7 @@ class BulkForm(forms.Form):
         self.fields["lead_unit"].widget.choices = [("", "—")] + units
         self.fields["support_units"].widget.choices = units
         self.fields["group"].queryset = plan.groups.all()
+        self.fields["responsible_officers"].queryset = plan_officers(plan)
 
     def task_ids(self) -> list[int]:
         return [t.pk for t in self.cleaned_data["tasks"]]

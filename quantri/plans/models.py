@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q, Sum
+from django.db.models import Exists, F, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from quantri.indices.models import Dimension, Framework
 from quantri.orgs.models import Agency
+from quantri.plans import deadlines
 
 
 class PlanStatus(models.TextChoices):
@@ -61,8 +61,10 @@ class Plan(models.Model):
     agency = models.ForeignKey(
         Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="plans"
     )
+    # Index frameworks and dimensions are reference data kept by the indices app, which builds
+    # on plans: named by label, so plans never imports it (quantri.plans.extensions).
     framework = models.ForeignKey(
-        Framework,
+        "indices.Framework",
         verbose_name=_("index targeted"),
         null=True,
         blank=True,
@@ -146,6 +148,11 @@ class Plan(models.Model):
         return weighted_progress(Task.objects.filter(group__plan=self))
 
 
+def framework_model() -> type[models.Model]:
+    """indices.Framework, reached through the plan's own foreign key."""
+    return Plan._meta.get_field("framework").related_model
+
+
 class ReportingRule(models.Model):
     """A reporting duty the plan sets ("Định kỳ 6 tháng, cả năm báo cáo … qua Văn phòng")."""
 
@@ -185,7 +192,7 @@ class TaskGroup(models.Model):
     order = models.PositiveSmallIntegerField(_("order"))
     title = models.CharField(_("title"), max_length=500)
     dimension = models.ForeignKey(
-        Dimension,
+        "indices.Dimension",
         verbose_name=_("dimension"),
         null=True,
         blank=True,
@@ -207,16 +214,45 @@ class TaskGroup(models.Model):
         return self.title
 
 
+def dimension_model() -> type[models.Model]:
+    """indices.Dimension, reached through the group's own foreign key."""
+    return TaskGroup._meta.get_field("dimension").related_model
+
+
+# Tasks with one deadline: no recurrence, or a continuous one (followed, never due).
+ONCE = ["", Recurrence.CONTINUOUS]
+
+
 class TaskQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status__in=[TaskStatus.DONE, TaskStatus.CANCELLED])
 
     def overdue(self, today=None):
-        return self.open().filter(due_on__lt=today or timezone.localdate())
+        # A recurring task's deadline is the end of the running cycle (computed on read, see
+        # Task.current_due), never in the past: only the other tasks can be overdue.
+        return self.open().filter(due_on__lt=today or timezone.localdate(), recurrence__in=ONCE)
+
+    def overdue_at(self, day):
+        """Tasks that were overdue as `day` began: due before it and not done by then. A done
+        task counts only when its progress history shows it done on or after that day (with
+        no history, it is taken as done in time). Recurring tasks are left out."""
+        done = ProgressUpdate.objects.filter(task=OuterRef("pk"), status=TaskStatus.DONE)
+        done_late = Exists(done.filter(created_at__date__gte=day))
+        done_in_time = Exists(done.filter(created_at__date__lt=day))
+        finished_late = Q(status=TaskStatus.DONE) & Q(done_late) & ~Q(done_in_time)
+        return (
+            self.exclude(status=TaskStatus.CANCELLED)
+            .filter(due_on__lt=day, recurrence__in=ONCE)
+            .filter(~Q(status=TaskStatus.DONE) | finished_late)
+        )
 
     def due_within(self, days: int, today=None):
         today = today or timezone.localdate()
-        return self.open().filter(due_on__gte=today, due_on__lte=today + timezone.timedelta(days))
+        last = today + timezone.timedelta(days)
+        cycles = [r for r in deadlines.CYCLE_MONTHS if deadlines.next_due(r, today) <= last]
+        return self.open().filter(
+            Q(due_on__gte=today, due_on__lte=last, recurrence__in=ONCE) | Q(recurrence__in=cycles)
+        )
 
     def for_page(self):
         return self.select_related("lead_unit", "group__plan").prefetch_related(
@@ -284,6 +320,15 @@ class Task(models.Model):
         related_name="responsible_tasks",
         help_text=_("Officers of the lead unit who carry the task, picked by its head."),
     )
+    parent_task = models.ForeignKey(
+        "self",
+        verbose_name=_("implements task"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="child_tasks",
+        help_text=_("The task of the parent plan this task carries out at this level."),
+    )
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     expected_output = models.TextField(_("expected output"), blank=True)
     weight = models.PositiveSmallIntegerField(_("weight"), default=1)
@@ -333,10 +378,18 @@ class Task(models.Model):
     def is_extended(self) -> bool:
         return self.original_due_on is not None and self.original_due_on != self.due_on
 
+    def current_due(self, today=None):
+        """The deadline now: a recurring task rolls forward to the end of the running cycle
+        once the stored one passes (no job needed); other tasks keep their date."""
+        if self.recurrence in deadlines.CYCLE_MONTHS:
+            return deadlines.next_due(self.recurrence, today or timezone.localdate())
+        return self.due_on
+
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
         open_ = self.status not in (TaskStatus.DONE, TaskStatus.CANCELLED)
-        return open_ and self.due_on is not None and self.due_on < today
+        due = self.current_due(today)
+        return open_ and due is not None and due < today
 
 
 class ProgressUpdate(models.Model):

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from django.db.models import F, Prefetch, Sum
 from django.urls import reverse
 
-from quantri.indices.models import Dimension
 from quantri.orgs.models import Agency
-from quantri.plans.models import Plan, Task, TaskGroup, TaskStatus
+from quantri.plans.models import Plan, Task, TaskGroup, TaskStatus, dimension_model
 
 
 def weighted(tasks) -> int:
@@ -64,7 +63,7 @@ def plan_outline(plan: Plan, *, with_officers: bool = False) -> PlanOutline:
     units = Prefetch("support_units", queryset=Agency.objects.only(*UNIT_NAME_FIELDS))
     related = [units, "responsible_officers"] if with_officers else [units]
     tasks = Task.objects.select_related("lead_unit").prefetch_related(*related)
-    groups = plan.groups.select_related("dimension").prefetch_related(
+    groups = plan.groups.select_related("dimension__parent").prefetch_related(
         Prefetch("tasks", queryset=tasks.order_by("order"))
     )
     return PlanOutline(plan, [GroupOutline(g, list(g.tasks.all())) for g in groups])
@@ -72,7 +71,7 @@ def plan_outline(plan: Plan, *, with_officers: bool = False) -> PlanOutline:
 
 @dataclass
 class DimensionProgress:
-    dimension: Dimension | None
+    dimension: object | None  # indices.Dimension
     progress: int
 
 
@@ -89,7 +88,7 @@ def plan_summaries(plans: list[Plan], *, by_dimension: bool = False) -> list[Pla
     tasks = Task.objects.filter(group__plan__in=plans)
     overall = progress_by(tasks, "group__plan")
     per_dimension = progress_by(tasks, "group__plan", "group__dimension") if by_dimension else {}
-    dimensions = Dimension.objects.in_bulk({d for _, d in per_dimension if d})
+    dimensions = dimension_model().objects.in_bulk({d for _, d in per_dimension if d})
     rows: dict[int, list[DimensionProgress]] = {}
     for (plan_id, dimension_id), value in per_dimension.items():
         rows.setdefault(plan_id, []).append(DimensionProgress(dimensions.get(dimension_id), value))

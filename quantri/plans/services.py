@@ -10,7 +10,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from quantri.indices.models import Dimension, Framework
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans.models import (
@@ -22,6 +21,8 @@ from quantri.plans.models import (
     Task,
     TaskGroup,
     TaskStatus,
+    dimension_model,
+    framework_model,
 )
 from quantri.plans.parsing import DimensionRef, PlanDocumentError, UnitRef, parse_plan
 from quantri.plans.parsing.corpus_report import Report as CorpusReport
@@ -46,14 +47,14 @@ def max_upload_bytes() -> int:
     return settings.QUANTRI_MAX_UPLOAD_MB * 1024 * 1024
 
 
-def dimension_refs(framework: Framework) -> list[DimensionRef]:
+def dimension_refs(framework) -> list[DimensionRef]:
     return [
         DimensionRef(code=d.code, names=[d.name, d.name_en, *d.aliases])
-        for d in Dimension.objects.filter(framework=framework).top_level()
+        for d in dimension_model().objects.filter(framework=framework).top_level()
     ]
 
 
-def framework_names(framework: Framework) -> list[str]:
+def framework_names(framework) -> list[str]:
     """What a plan about this index calls it; without one, groups get no dimension by wording."""
     names = [framework.code, framework.name, framework.name_en, *(framework.aliases or [])]
     return [name for name in names if name]
@@ -68,7 +69,7 @@ def unit_refs(agency: Agency, on: datetime.date | None = None) -> list[UnitRef]:
 
 def plan_corpus_report(*, folder: Path, framework_code: str = "") -> CorpusReport:
     """Parse every plan document in a folder and count what came out; saves nothing."""
-    framework = Framework.objects.filter(code=framework_code or DEFAULT_FRAMEWORK).first()
+    framework = framework_model().objects.filter(code=framework_code or DEFAULT_FRAMEWORK).first()
     if framework is None:
         raise PlanImportError(_("Unknown index framework: %(code)s") % {"code": framework_code})
     return build_report(
@@ -80,7 +81,7 @@ def plan_parse(
     *, data: bytes, filename: str, agency: Agency | None = None, framework_code: str = ""
 ) -> dict:
     """Read a plan document into the import shape (see quantri.plans.parsing)."""
-    framework = Framework.objects.get(code=framework_code or DEFAULT_FRAMEWORK)
+    framework = framework_model().objects.get(code=framework_code or DEFAULT_FRAMEWORK)
     units = unit_refs(agency) if agency else None
     try:
         parsed = parse_plan(
@@ -111,14 +112,16 @@ def plan_import(
     All or nothing: any invalid part rolls the whole plan back.
     """
     _require_agency_manager(user, agency)
-    framework = Framework.objects.get(code=framework_code or DEFAULT_FRAMEWORK)
+    framework = framework_model().objects.get(code=framework_code or DEFAULT_FRAMEWORK)
     plan = _build_plan(parsed.get("plan") or {}, agency, framework, user, filename)
     if source is not None:
         plan.source_document.save(filename or "plan", ContentFile(source), save=False)
     _clean(plan, _("Plan"))
     plan.save()
     units = {u.code: u for u in Agency.objects.units_of(agency)}
-    dimensions = {d.code: d for d in Dimension.objects.filter(framework=framework).top_level()}
+    dimensions = {
+        d.code: d for d in dimension_model().objects.filter(framework=framework).top_level()
+    }
     for order, group in enumerate(parsed.get("groups") or [], start=1):
         _import_group(plan, order, group, dimensions, units)
     for rule in parsed.get("reporting") or []:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quantri.plans.views import amending, editing, imports, plans, task_edit, tasks
+from quantri.plans.views import amending, editing, follow_up, imports, plans, task_edit, tasks
 
 app_name = "plans"
 urlpatterns = [
@@ -18,12 +18,15 @@ urlpatterns = [
     path("revisions/<int:pk>/", amending.revision_detail, name="revision_detail"),
     path("tasks/<int:pk>/extension/", amending.extension_request, name="extension_request"),
     path("extensions/<int:pk>/", amending.extension_decide, name="extension_decide"),
+    path("<int:pk>/print/", follow_up.plan_print, name="plan_print"),
+    path("<int:pk>/tasks.xlsx", follow_up.plan_tasks_xlsx, name="plan_tasks_xlsx"),
     path("groups/<int:pk>/edit/", editing.group_edit, name="group_edit"),
     path("tasks/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("tasks/<int:pk>/edit/", task_edit.task_edit, name="task_edit"),
     path("evidence/<int:pk>/", tasks.evidence_file, name="evidence_file"),
     path("my-tasks/", tasks.my_tasks, name="my_tasks"),
     path("due/", tasks.due_tasks, name="due_tasks"),
+    path("due/overdue.xlsx", follow_up.due_tasks_xlsx, name="due_tasks_xlsx"),
     path("import/", imports.import_upload, name="import_upload"),
     path("import/<int:pk>/", imports.import_preview, name="import_preview"),
 ]

@@ -123,10 +123,17 @@ def _count(result: Completeness, row: UnitCompleteness) -> None:
         result.overdue_missing += row.is_late
 
 
+def overdue_as_of(period: ReportingPeriod, today: datetime.date) -> datetime.date:
+    """The day a period's overdue tasks are judged on: today while it runs, the day after its
+    last day once it has ended (a report covers the period, not whatever happened since)."""
+    return min(today, period.ends_on + datetime.timedelta(days=1))
+
+
 def _overdue_by_unit(period: ReportingPeriod, today: datetime.date) -> dict[int, list[Task]]:
+    as_of = overdue_as_of(period, today)
+    tasks = Task.objects.filter(group__plan_id=period.plan_id, lead_unit__isnull=False)
     tasks = (
-        Task.objects.filter(group__plan_id=period.plan_id, lead_unit__isnull=False)
-        .overdue(today)
+        (tasks.overdue(today) if as_of == today else tasks.overdue_at(as_of))
         .select_related("group__plan", "lead_unit")
         .order_by("due_on", "group__order", "order")
     )

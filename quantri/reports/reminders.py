@@ -10,9 +10,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from quantri.orgs.access import Access
 from quantri.orgs.models import Membership, Role
 from quantri.reports import queries
 from quantri.reports.models import Notification
@@ -39,6 +42,25 @@ def plan_reminders(today: datetime.date, days: int) -> list[Reminder]:
     for request in requests:
         reminders += _for_request(request, today, members, offices)
     return reminders
+
+
+def request_reminders(request, today: datetime.date) -> list[Reminder]:
+    """The reminders `plan_reminders` would send today for one unit's request: the office's
+    remind button sends exactly what the command does."""
+    members = _members_by_unit({request.unit_id})
+    offices = _office_by_agency({request.period.plan.agency_id})
+    return _for_request(request, today, members, offices)
+
+
+def request_remind(
+    *, report_request, user, base_url: str = "", today: datetime.date | None = None
+) -> "Sent":
+    """The office reminds one unit from the period's page; only those who manage the plan's
+    reports may. A reminder already sent today is not sent again."""
+    if not Access.for_user(user).can_manage_reports(report_request.period.plan):
+        raise PermissionDenied
+    today = today or timezone.localdate()
+    return send_reminders(request_reminders(report_request, today), base_url=base_url)
 
 
 def _for_request(request, today, members, offices) -> list[Reminder]:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("plans/<int:pk>/regime/", periods.regime_save, name="regime_save"),
     path("periods/<int:pk>/", periods.period_detail, name="period_detail"),
     path("periods/<int:pk>/status/", periods.period_status, name="period_status"),
+    path("requests/<int:pk>/remind/", periods.request_remind, name="request_remind"),
     path("requests/<int:pk>/", unit_reports.unit_report, name="unit_report"),
     path("requests/<int:pk>/review/", unit_reports.report_review, name="report_review"),
     path("requests/<int:pk>/history/", unit_reports.report_history, name="report_history"),

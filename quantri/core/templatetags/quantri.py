@@ -25,12 +25,16 @@ def progress_bar(value, label=""):
 
 @register.filter
 def deadline(task) -> str:
-    """A date, else the recurrence ("every 6 months"), else the words the plan used. An
-    extended deadline says so, with the deadline it replaced."""
+    """A date (a recurring task's rolls forward to the running cycle's end, with the
+    recurrence beside it), else the recurrence ("every 6 months"), else the words the plan used.
+    An extended deadline says so, with the deadline it replaced."""
     if getattr(task, "is_extended", False):
         return extended_deadline(task)
-    if task.due_on:
-        return date_format(task.due_on, "d/m/Y")
+    due = task.current_due() if hasattr(task, "current_due") else task.due_on
+    if due and task.recurrence:
+        return f"{date_format(due, 'd/m/Y')} ({task.get_recurrence_display()})"
+    if due:
+        return date_format(due, "d/m/Y")
     if task.recurrence:
         return task.get_recurrence_display()
     return task.due_text or "—"

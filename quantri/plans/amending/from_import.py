@@ -10,12 +10,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quantri.core.text import fold
-from quantri.indices.models import Dimension
 from quantri.orgs.models import Agency
 from quantri.plans import editing
 from quantri.plans.amending.revisions import missing_tasks, plan_revise, task_title
 from quantri.plans.editing import Deadline, TaskFields
-from quantri.plans.models import Plan, PlanImport, PlanRevision, Task, TaskGroup, TaskStatus
+from quantri.plans.models import (
+    Plan,
+    PlanImport,
+    PlanRevision,
+    Task,
+    TaskGroup,
+    TaskStatus,
+    dimension_model,
+)
 
 
 @transaction.atomic
@@ -73,7 +80,7 @@ def _apply(plan: Plan, parsed: dict, user, why: str) -> None:
 def _new_group(plan: Plan, data: dict, user, why: str) -> TaskGroup:
     code = data.get("dimension")
     dimension = (
-        Dimension.objects.filter(framework_id=plan.framework_id, code=code).first()
+        dimension_model().objects.filter(framework_id=plan.framework_id, code=code).first()
         if code
         else None
     )

@@ -17,7 +17,14 @@ from quantri.plans.editing.bulk import (
     tasks_bulk_cancel,
     tasks_bulk_move,
     tasks_bulk_set_deadline,
+    tasks_bulk_set_officers,
     tasks_bulk_set_weight,
+)
+from quantri.plans.editing.cascade import (
+    children_progress,
+    implementing_plans,
+    task_link_parent,
+    task_send_down,
 )
 from quantri.plans.editing.groups import group_add, group_edit, group_merge, group_move
 from quantri.plans.editing.header import PlanHeader, plan_edit
@@ -38,6 +45,8 @@ __all__ = [
     "TaskFields",
     "assignable_officers",
     "assignable_units",
+    "children_progress",
+    "implementing_plans",
     "group_add",
     "group_edit",
     "group_merge",
@@ -46,9 +55,11 @@ __all__ = [
     "task_add",
     "task_assign",
     "task_edit",
+    "task_link_parent",
     "task_merge",
     "task_move",
     "task_remove",
+    "task_send_down",
     "task_set_deadline",
     "task_set_officers",
     "task_split",
@@ -56,6 +67,7 @@ __all__ = [
     "tasks_bulk_cancel",
     "tasks_bulk_move",
     "tasks_bulk_set_deadline",
+    "tasks_bulk_set_officers",
     "tasks_bulk_set_weight",
     "unassigned_tasks",
 ]

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from quantri.orgs.models import Agency
+from quantri.orgs.models import Agency, Membership, Role
 from quantri.plans.editing.assignment import Deadline, describe_deadline, describe_units
 from quantri.plans.editing.ordering import next_order
 from quantri.plans.editing.rules import change_reason, check_units, require_manager, require_reason
@@ -130,6 +130,63 @@ def tasks_bulk_move(
         task.group, task.order = group, start + offset
     action = _("Moved to group “%(group)s”") % {"group": group.title[:40]}
     return _save(tasks, ["group", "order"], user, action, reason)
+
+
+@transaction.atomic
+def tasks_bulk_set_officers(
+    *, plan: Plan, user, task_ids: list[int], officers: list, reason: str = ""
+) -> list[Task]:
+    """The officers who carry the selected tasks; each must be a member of every selected
+    task's lead unit (the office picks them for the unit, as the unit head would)."""
+    require_manager(user, plan)
+    if not officers:
+        raise ValidationError({"responsible_officers": _("Choose at least one officer.")})
+    tasks = _selection(plan, task_ids)
+    unled = [t.title[:60] for t in tasks if t.lead_unit_id is None]
+    if unled:
+        raise ValidationError(
+            {
+                "tasks": _("Give these tasks a lead unit first: %(tasks)s.")
+                % {"tasks": "; ".join(unled)}
+            }
+        )
+    _check_members(tasks, officers)
+    through = Task.responsible_officers.through
+    through.objects.filter(task_id__in=[t.pk for t in tasks]).delete()
+    through.objects.bulk_create(
+        [through(task_id=t.pk, user_id=o.pk) for t in tasks for o in officers], batch_size=500
+    )
+    names = ", ".join(o.get_full_name() or o.username for o in officers)
+    # lead_unit is unchanged: naming it writes each task's history row with who and why.
+    return _save(tasks, ["lead_unit"], user, _("Officers: %(names)s") % {"names": names}, reason)
+
+
+def _check_members(tasks: list[Task], officers: list) -> None:
+    """One query for every lead unit of the selection."""
+    units = {t.lead_unit_id for t in tasks}
+    members = set(
+        Membership.objects.active()
+        .filter(agency_id__in=units, user_id__in=[o.pk for o in officers])
+        .exclude(role=Role.INSPECTION_BOARD)
+        .values_list("agency_id", "user_id")
+    )
+    outsiders = sorted(
+        {
+            o.get_full_name() or o.username
+            for o in officers
+            for u in units
+            if (u, o.pk) not in members
+        }
+    )
+    if outsiders:
+        raise ValidationError(
+            {
+                "responsible_officers": _(
+                    "Not members of every selected task's lead unit: %(names)s."
+                )
+                % {"names": ", ".join(outsiders)}
+            }
+        )
 
 
 @transaction.atomic

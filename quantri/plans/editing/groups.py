@@ -2,15 +2,15 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
-from quantri.indices.models import Dimension
 from quantri.plans.editing.ordering import next_order, renumber
 from quantri.plans.editing.rules import change_reason, record, require_manager
 from quantri.plans.models import Plan, Task, TaskGroup
 
 
-def _check_dimension(plan: Plan, dimension: Dimension | None) -> None:
+def _check_dimension(plan: Plan, dimension: Model | None) -> None:
     if dimension is not None and dimension.framework_id != plan.framework_id:
         raise ValidationError(
             {
@@ -22,7 +22,7 @@ def _check_dimension(plan: Plan, dimension: Dimension | None) -> None:
 
 @transaction.atomic
 def group_add(
-    *, plan: Plan, user, title: str, dimension: Dimension | None = None, reason: str = ""
+    *, plan: Plan, user, title: str, dimension: Model | None = None, reason: str = ""
 ) -> TaskGroup:
     require_manager(user, plan)
     _check_dimension(plan, dimension)
@@ -37,7 +37,7 @@ def group_add(
 
 @transaction.atomic
 def group_edit(
-    *, group: TaskGroup, user, title: str, dimension: Dimension | None, reason: str = ""
+    *, group: TaskGroup, user, title: str, dimension: Model | None, reason: str = ""
 ) -> TaskGroup:
     require_manager(user, group.plan)
     _check_dimension(group.plan, dimension)

@@ -43,6 +43,18 @@ def assignable_units(plan: Plan) -> QuerySet:
     return Agency.objects.units_of(plan.agency).order_by("order", "name")
 
 
+def plan_officers(plan: Plan) -> QuerySet:
+    """Active members of the plan's units who can carry a task, for the bulk form."""
+    member_ids = (
+        Membership.objects.active()
+        .filter(agency__in=assignable_units(plan))
+        .exclude(role="inspection_board")
+        .values("user_id")
+    )
+    users = get_user_model().objects.filter(is_active=True, pk__in=member_ids)
+    return users.order_by("last_name", "first_name", "username")
+
+
 def assignable_officers(unit: Agency | None) -> QuerySet:
     """Active members of a unit (any role but the oversight board's)."""
     users = get_user_model().objects.filter(is_active=True)

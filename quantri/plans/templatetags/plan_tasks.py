@@ -3,7 +3,6 @@ that size the template language's per-variable lookups were most of the page's t
 is the one `plans/_groups.html` documents; keep the two in step."""
 
 from django import template
-from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -36,33 +35,18 @@ def task_rows(tasks, link_tasks=False, selectable=False, selected=()):
     labels, today, selected = _labels(), timezone.localdate(), selected or ()
     labels = {key: escape(text) for key, text in labels.items()}
     labels["statuses"] = {value: str(label) for value, label in TaskStatus.choices}
-    figures = _FiguresCache(get_template("dossiers/_service_figures.html"))
-    rows = [_row(task, labels, today, figures, link_tasks, selectable, selected) for task in tasks]
+    rows = [_row(task, labels, today, link_tasks, selectable, selected) for task in tasks]
     return mark_safe("".join(rows))  # noqa: S308 — every value escaped in _row
-
-
-class _FiguresCache:
-    """A lead unit's one-stop figures are the same beside each of its tasks: render them once
-    per unit (a unit may lead dozens of PAPI 5 and 6 tasks)."""
-
-    def __init__(self, template_):
-        self.template, self.done = template_, {}
-
-    def html(self, service) -> str:
-        key = (service.unit_id, service.start, service.end, service.url)
-        if key not in self.done:
-            self.done[key] = mark_safe(self.template.render({"service": service}))  # noqa: S308
-        return self.done[key]
 
 
 def _deadline(task) -> str:
     """The `deadline` filter, with the date written directly (dd/mm/yyyy in every language)."""
-    if task.due_on and not task.is_extended:
+    if task.due_on and not task.is_extended and not task.recurrence:
         return task.due_on.strftime("%d/%m/%Y")
     return deadline(task)
 
 
-def _row(task, labels, today, figures, link_tasks, selectable, selected) -> str:
+def _row(task, labels, today, link_tasks, selectable, selected) -> str:
     # f-strings with escape() on each value: format_html's per-argument checks cost more than
     # the rest of the row at 300 rows. Labels come escaped from task_rows.
     overdue = task.is_overdue(today)
@@ -76,14 +60,14 @@ def _row(task, labels, today, figures, link_tasks, selectable, selected) -> str:
             f'aria-label="{labels["select"]}: {title}"></td>'
         )
     name = f'<a href="{escape(task.page_url)}">{title}</a>' if link_tasks else title
-    service = getattr(task, "service_figures", None)
-    service_html = figures.html(service) if service else ""
+    # Safe HTML that apps built on plans add through quantri.plans.extensions.
+    notes = getattr(task, "lead_notes", "")
     badge = f' <span class="badge badge-overdue">{labels["overdue"]}</span>' if overdue else ""
     status = escape(task.status)
     return (
         f'<tr class="status-{status}{" is-overdue" if overdue else ""}">{check}'
         f'<td data-label="{labels["task"]}">{name}</td>'
-        f'<td data-label="{labels["lead"]}">{escape(task.lead_display or "—")}{service_html}</td>'
+        f'<td data-label="{labels["lead"]}">{escape(task.lead_display or "—")}{notes}</td>'
         f'<td data-label="{labels["support"]}">{escape(supporting(task))}</td>'
         f'<td data-label="{labels["deadline"]}">{escape(_deadline(task))}{badge}</td>'
         f'<td data-label="{labels["status"]}"><span class="status status-{status}">'

@@ -9,7 +9,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from quantri.orgs.models import Role
 from quantri.plans import editing, services
 from quantri.plans.editing import Deadline, PlanHeader, TaskFields
-from quantri.plans.models import Recurrence, Task, TaskGroup, TaskStatus
+from quantri.plans.models import (
+    Recurrence,
+    Task,
+    TaskGroup,
+    TaskStatus,
+    dimension_model,
+    framework_model,
+)
 from quantri.testing.factories import (
     AgencyFactory,
     MembershipFactory,
@@ -87,10 +94,8 @@ def test_groups_are_added_renamed_reordered_and_merged(alice, plan):
 
 
 def test_a_dimension_of_another_index_is_refused(alice, plan):
-    from quantri.indices.models import Dimension, Framework
-
-    other = Framework.objects.create(code="SIPAS-T", name="Khác")
-    dimension = Dimension.objects.create(
+    other = framework_model().objects.create(code="SIPAS-T", name="Khác")
+    dimension = dimension_model().objects.create(
         framework=other, code="X", name="Khác", order=1, min_score=1, max_score=10
     )
     with pytest.raises(ValidationError) as exc:

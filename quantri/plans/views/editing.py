@@ -188,6 +188,9 @@ def _bulk_call(form: BulkForm, plan, user):
             lead_unit=data["lead_unit"],
             support_units=supports,
         )
+    if action == "officers":
+        officers = list(data["responsible_officers"])
+        return partial(editing.tasks_bulk_set_officers, **common, officers=officers)
     if action == "deadline":
         return partial(editing.tasks_bulk_set_deadline, **common, deadline=form.deadline())
     if action == "weight":

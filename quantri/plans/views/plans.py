@@ -7,10 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from quantri.dossiers.service_figures import attach_to_tasks
 from quantri.orgs.access import Access
 from quantri.plans import services
 from quantri.plans.amending.reads import amendment_context
+from quantri.plans.editing import children_progress
+from quantri.plans.extensions import annotate_tasks, plan_links
 from quantri.plans.forms_editing import BulkForm
 from quantri.plans.history import plan_changes
 from quantri.plans.models import Plan, TaskStatus
@@ -46,14 +47,17 @@ def plan_detail(request, pk: int):
 def plan_page_context(plan: Plan, access: Access, bulk_form=None) -> dict:
     outline = plan_outline(plan)
     tasks = outline.tasks
-    attach_to_tasks(tasks, plan=plan, access=access)
+    annotate_tasks(tasks, plan=plan, access=access)
     attach_page_urls(tasks)
     can_manage = access.can_manage_plan(plan)
     context = {
         "outline": outline,
         "reporting_rules": plan.reporting_rules.select_related("via_unit"),
         "can_manage": can_manage,
+        "links": plan_links(plan, access),
         "history": plan_changes(plan) if access.can_read_plan_internals(plan) else [],
+        "can_read_internals": access.can_read_plan_internals(plan),
+        "cascade": _cascade_rows(plan, tasks) if access.can_read_plan_internals(plan) else [],
     }
     context |= amendment_context(plan, access)
     if can_manage:
@@ -61,6 +65,12 @@ def plan_page_context(plan: Plan, access: Access, bulk_form=None) -> dict:
         context["unassigned_count"] = sum(1 for t in tasks if _unassigned(t))
         context["selected"] = _selected(bulk_form)
     return context
+
+
+def _cascade_rows(plan: Plan, tasks) -> list[tuple]:
+    """[(task, [ChildProgress])] for the plan's tasks that implementing plans carry out."""
+    children = children_progress(plan=plan)
+    return [(task, children[task.pk]) for task in tasks if task.pk in children]
 
 
 def _selected(bulk_form) -> set[int]:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from quantri.orgs.access import Access
 from quantri.plans import editing
 from quantri.plans.editing.rules import may_pick_officers
+from quantri.plans.forms_cascade import ParentTaskForm, SendDownForm
 from quantri.plans.forms_editing import (
     AssignForm,
     DeadlineForm,
@@ -26,7 +27,7 @@ from quantri.plans.forms_editing import (
 from quantri.plans.models import Task
 from quantri.plans.views.editing import attempt
 
-MANAGER_ACTIONS = ("fields", "assign", "deadline", "move", "split", "remove")
+MANAGER_ACTIONS = ("fields", "assign", "deadline", "move", "split", "remove", "parent", "send_down")
 
 
 def _forms(task: Task, data, action: str | None, can_manage: bool) -> dict:
@@ -46,6 +47,19 @@ def _forms(task: Task, data, action: str | None, can_manage: bool) -> dict:
             "split": TaskSplitForm(bound("split"), prefix="split"),
             "remove": TaskRemoveForm(bound("remove"), prefix="remove"),
         }
+        forms |= _cascade_forms(task, bound)
+    return forms
+
+
+def _cascade_forms(task: Task, bound) -> dict:
+    """Linking to the parent plan's task when the plan implements one; sending down when
+    plans implement this one."""
+    forms = {}
+    if task.group.plan.parent_id:
+        forms["parent"] = ParentTaskForm(bound("parent"), task=task, prefix="parent")
+    send_down = SendDownForm(bound("send_down"), task=task, prefix="send_down")
+    if send_down.fields["agencies"].queryset.exists():
+        forms["send_down"] = send_down
     return forms
 
 
@@ -69,6 +83,12 @@ def _call(action: str, form, task: Task, user):
         ),
         "split": lambda: partial(editing.task_split, **common, titles=form.titles_list()),
         "remove": lambda: partial(editing.task_remove, **common),
+        "parent": lambda: partial(
+            editing.task_link_parent, **common, parent_task=data["parent_task"]
+        ),
+        "send_down": lambda: partial(
+            editing.task_send_down, **common, agencies=list(data["agencies"])
+        ),
     }
     return calls[action]()
 
@@ -96,6 +116,13 @@ def task_edit(request, pk: int):
 
 
 def _done(request, action: str, result, task: Task, plan_id: int):
+    if action == "send_down":
+        messages.success(
+            request,
+            _("Sent down: %(created)d new, %(updated)d updated.")
+            % {"created": len(result.created), "updated": len(result.updated)},
+        )
+        return redirect("plans:task_detail", pk=task.pk)
     if action == "remove":
         if result is True:
             messages.success(request, _("The task has been deleted."))

@@ -9,12 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from quantri.dossiers.service_figures import attach_to_tasks
 from quantri.orgs.access import Access
-from quantri.orgs.models import AgencyKind, Role
+from quantri.orgs.models import Agency, AgencyKind, Role
 from quantri.plans import services
 from quantri.plans.amending import may_request_extension
+from quantri.plans.editing import children_progress
 from quantri.plans.editing.rules import may_pick_officers
+from quantri.plans.extensions import annotate_tasks
+from quantri.plans.follow_up import TaskFilterForm, followed_tasks, followed_units
 from quantri.plans.forms import ProgressForm, add_service_error
 from quantri.plans.history import task_changes
 from quantri.plans.models import Evidence, PlanStatus, Task
@@ -25,7 +27,10 @@ DUE_SOON_DAYS = 14
 @login_required
 def task_detail(request, pk: int):
     task = get_object_or_404(
-        Task.objects.for_page().select_related("group__dimension", "group__plan__framework"), pk=pk
+        Task.objects.for_page().select_related(
+            "group__dimension", "group__plan__framework", "parent_task__group__plan"
+        ),
+        pk=pk,
     )
     access = Access.for_request(request)
     if not access.can_view_plan(task.plan):
@@ -63,7 +68,7 @@ def _record_progress(form: ProgressForm, task: Task, user) -> bool:
 
 def _task_context(task: Task, access: Access, form) -> dict:
     internals = access.can_read_plan_internals(task.plan)
-    attach_to_tasks([task], plan=task.plan, access=access)
+    annotate_tasks([task], plan=task.plan, access=access)
     return {
         "task": task,
         "plan": task.plan,
@@ -73,6 +78,7 @@ def _task_context(task: Task, access: Access, form) -> dict:
         "evidence": task.evidence.select_related("uploaded_by") if internals else [],
         "history": task_changes(task) if internals else [],
         "officers": list(task.responsible_officers.all()),
+        "children": children_progress(task=task).get(task.pk, []) if internals else [],
         "can_edit": access.can_manage_plan(task.plan) or may_pick_officers(access.user, task),
         **extension_context(task, access),
     }
@@ -114,19 +120,22 @@ def my_tasks(request):
     )
     plans = _by_plan(tasks)
     for plan, plan_tasks in plans:  # one query per plan: a unit works on a few at a time
-        attach_to_tasks(plan_tasks, plan=plan, access=access)
+        annotate_tasks(plan_tasks, plan=plan, access=access)
     return render(request, "plans/my_tasks.html", {"plans": plans})
 
 
 def own_unit_ids(access: Access) -> set[int]:
     """The units whose tasks are this user's to carry: where they are head or staff, and the
     Office itself for its coordinator — the office leads tasks of its own (filing, reporting,
-    the one-stop desk) and works them like any unit."""
-    offices = {
-        m.agency_id
-        for m in access.memberships
-        if m.role == Role.OFFICE_COORDINATOR and m.agency.kind == AgencyKind.OFFICE
-    }
+    the one-stop desk) and works them like any unit. The coordinator's role is held either in
+    the office or in its department (as quantri.reports.reminders reads it): from the
+    department, the office units under it."""
+    held = {m.agency for m in access.memberships if m.role == Role.OFFICE_COORDINATOR}
+    offices = {agency.pk for agency in held if agency.kind == AgencyKind.OFFICE}
+    departments = [agency.pk for agency in held if agency.kind != AgencyKind.OFFICE]
+    if departments:
+        below = Agency.objects.filter(parent_id__in=departments, kind=AgencyKind.OFFICE)
+        offices |= set(below.active().values_list("pk", flat=True))
     return set(access.task_unit_ids) | offices
 
 
@@ -154,20 +163,17 @@ def due_tasks(request):
     access = Access.for_request(request)
     if not access.manages_any_agency():
         raise PermissionDenied
-    tasks = (
-        Task.objects.for_page()
-        .filter(
-            group__plan__agency__in=access.manageable_agencies(),
-            # Closed and draft plans have nobody left to urge.
-            group__plan__status=PlanStatus.ACTIVE,
-        )
-        .working()
-        .order_by("due_on", "lead_unit__name", "pk")
-    )
+    today = timezone.localdate()
+    form = TaskFilterForm(request.GET or None, units=followed_units(access))
+    tasks = followed_tasks(access)
+    if form.is_valid():
+        tasks = form.apply(tasks, today)
     context = {
-        "overdue": tasks.overdue(),
-        "due_soon": tasks.due_within(DUE_SOON_DAYS),
+        "overdue": tasks.overdue(today),
+        "due_soon": tasks.due_within(DUE_SOON_DAYS, today),
         "days": DUE_SOON_DAYS,
-        "today": timezone.localdate(),
+        "today": today,
+        "form": form,
+        "query": request.GET.urlencode(),
     }
     return render(request, "plans/due.html", context)

@@ -8,15 +8,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans.forms import add_service_error
 from quantri.plans.models import Plan
-from quantri.reports import periods, queries, services
+from quantri.reports import periods, queries, reminders, services
 from quantri.reports.forms import PeriodOpenForm, RegimeForm
-from quantri.reports.models import ReportingPeriod
+from quantri.reports.models import ReportingPeriod, ReportRequest
 from quantri.reports.views.common import page
 
 
@@ -139,13 +140,15 @@ def _period_for_office(request, pk: int) -> tuple[ReportingPeriod, Access]:
 @login_required
 def period_detail(request, pk: int):
     period, access = _period_for_office(request, pk)
+    today = timezone.localdate()
     context = {
         "period": period,
         "plan": period.plan,
-        "completeness": queries.completeness(period),
+        "completeness": queries.completeness(period, today),
         "can_manage": access.can_manage_reports(period.plan),
         "consolidation_url": _consolidation_url(period),
-        "today": timezone.localdate(),
+        "today": today,
+        "overdue_as_of": queries.overdue_as_of(period, today),
     }
     return render(request, "reports/period_detail.html", page(request, **context))
 
@@ -156,6 +159,35 @@ def _consolidation_url(period) -> str | None:
         return reverse("reports:consolidation", args=[period.pk])
     except NoReverseMatch:
         return None
+
+
+@login_required
+@require_POST
+def request_remind(request, pk: int):
+    """The remind button beside a late unit: the same reminder `quantri remind` sends."""
+    report_request = get_object_or_404(
+        ReportRequest.objects.select_related("period__plan__agency", "unit"), pk=pk
+    )
+    if not Access.for_request(request).can_manage_reports(report_request.period.plan):
+        raise Http404
+    sent = reminders.request_remind(
+        report_request=report_request, user=request.user, base_url=request.build_absolute_uri("/")
+    )
+    if sent.notified:
+        messages.success(
+            request,
+            ngettext(
+                "%(unit)s reminded: %(count)d person notified.",
+                "%(unit)s reminded: %(count)d people notified.",
+                sent.notified,
+            )
+            % {"unit": report_request.unit, "count": sent.notified},
+        )
+    else:
+        messages.info(
+            request, _("%(unit)s was already reminded today.") % {"unit": report_request.unit}
+        )
+    return redirect("reports:period_detail", pk=report_request.period_id)
 
 
 @login_required

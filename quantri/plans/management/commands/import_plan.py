@@ -4,9 +4,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from quantri.indices.models import Framework
 from quantri.orgs.models import Agency
 from quantri.plans import services
+from quantri.plans.models import framework_model
 from quantri.plans.parsing import format_text
 from quantri.plans.parsing.corpus_report import format_report
 from quantri.plans.services import PlanImportError
@@ -39,7 +39,7 @@ class Command(BaseCommand):
         path = Path(file)
         data = self._read(path)
         owner = self._agency(agency)
-        if not Framework.objects.filter(code=framework).exists():
+        if not framework_model().objects.filter(code=framework).exists():
             raise CommandError(_("Unknown index framework: %(code)s") % {"code": framework})
         if owner is None and not dry_run:
             raise CommandError(
