@@ -155,6 +155,10 @@ STORAGES = {
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 
+# The agency named in the header and page titles, by code (quantri/core/site.py); empty: the
+# one department the database holds, else the product's name.
+QUANTRI_SITE_AGENCY = env_str("QUANTRI_SITE_AGENCY", "")
+
 # The one-stop desk (Decree 61/2018): a paper dossier received at or after the afternoon
 # cut-off counts from the next working day; results are due at the closing time.
 QUANTRI_DESK_CUTOFF = env_time("QUANTRI_DESK_CUTOFF", "16:00")

@@ -15,5 +15,6 @@ class DossiersConfig(AppConfig):
                 "dossiers:dashboard",
                 order=65,
                 audience=lambda request, access: access.manages_any_agency(),
+                group="onestop",
             ),
         )

@@ -10,4 +10,6 @@ class IndicesConfig(AppConfig):
         from quantri.core.nav import NavItem, register
 
         # PAPI scores are published data: the ranking and profiles are public pages.
-        register(NavItem(_("PAPI"), "indices:ranking", order=50, audience="public"))
+        register(
+            NavItem(_("PAPI"), "indices:ranking", order=50, audience="public", group="indices")
+        )

@@ -21,8 +21,18 @@ class ReportsConfig(AppConfig):
 
         register(
             NavItem(
-                _("My unit's reports"), "reports:my_reports", order=40, audience=_writes_reports
+                _("My unit's reports"),
+                "reports:my_reports",
+                order=40,
+                audience=_writes_reports,
+                group="reports",
             ),
-            NavItem(_("Periodic reports"), "reports:overview", order=45, audience=_follows_reports),
-            NavItem(_("Notifications"), "reports:notifications", order=90),
+            NavItem(
+                _("Periodic reports"),
+                "reports:overview",
+                order=45,
+                audience=_follows_reports,
+                group="reports",
+            ),
+            NavItem(_("Notifications"), "reports:notifications", order=90, group="top"),
         )
