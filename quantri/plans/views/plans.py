@@ -49,6 +49,9 @@ def plan_page_context(plan: Plan, access: Access, bulk_form=None) -> dict:
         "outline": outline,
         "reporting_rules": plan.reporting_rules.select_related("via_unit"),
         "can_manage": can_manage,
+        # The reports link only for those the reports pages let in (a unit head met a 404).
+        "follows_reports": access.can_oversee_reports(plan),
+        "writes_reports": bool(access.report_unit_ids()),
         "history": plan_changes(plan) if access.can_read_plan_internals(plan) else [],
     }
     if can_manage:
