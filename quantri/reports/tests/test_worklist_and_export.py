@@ -68,3 +68,16 @@ def test_the_board_may_read_the_completeness_workbook_but_not_a_unit(client, dav
     assert client.get(url, {"format": "xlsx"}).status_code == 200
     client.force_login(bob)
     assert client.get(url, {"format": "xlsx"}).status_code == 404
+
+
+def test_the_unit_head_confirms_before_sending_and_can_print_the_report(
+    client, bob, culture_request, travel
+):
+    travel(datetime.datetime(2021, 6, 16, 9, tzinfo=datetime.UTC))
+    client.force_login(bob)
+    html = client.get(reverse("reports:unit_report", args=[culture_request.pk])).text
+    confirm = html[html.index('<details class="confirm">') :]
+    confirm = confirm[: confirm.index("</details>")]
+    assert "Gửi Văn phòng" in confirm.split("</summary>")[0]  # the first click only opens
+    assert 'name="action" value="submit"' in confirm.split("</summary>")[1]
+    assert "data-print" in html and "print-button.js" in html
