@@ -9,6 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from quantri.core.list_export import xlsx_response
@@ -161,7 +162,7 @@ STATE_WORDS = {
     queries.MISSING: _lazy("Not submitted"),
     queries.RETURNED: _lazy("Returned"),
     queries.SUBMITTED: _lazy("Submitted"),
-    queries.ACCEPTED: _lazy("Accepted"),
+    queries.ACCEPTED: pgettext_lazy("report state", "Accepted"),
 }
 
 
