@@ -15,7 +15,9 @@ from quantri.feedback.tests.browser import Browser, find_chromium
 from quantri.plans.models import Plan
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: another transactional test may have emptied the tables the
+    # migrations filled (the PAPI framework the demo needs); this brings them back.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         find_chromium() is None, reason="Chromium is not installed (Debian package: chromium)"
     ),
