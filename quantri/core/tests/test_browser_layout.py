@@ -15,9 +15,7 @@ from quantri.feedback.tests.browser import Browser, find_chromium
 from quantri.plans.models import Plan
 
 pytestmark = [
-    # serialized_rollback: another transactional test may have emptied the tables the
-    # migrations filled (the PAPI framework the demo needs); this brings them back.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         find_chromium() is None, reason="Chromium is not installed (Debian package: chromium)"
     ),
@@ -121,7 +119,28 @@ def _menu_groups_once_tapped(live_server) -> list[str]:
         browser.close()
 
 
+# The data migrations' loaders: a transactional test that ran before may have emptied their
+# tables (the PAPI framework, provinces, deadline rules, the 766 index) and the demo needs them.
+DATA_MIGRATIONS = [
+    ("quantri.indices.migrations.0002_load_papi", "load_papi", "indices.Framework"),
+    ("quantri.indices.migrations.0004_load_provinces", "load", "indices.Province"),
+    ("quantri.feedback.migrations.0002_deadline_rules", "load", "feedback.DeadlineRule"),
+    ("quantri.dossiers.migrations.0002_index_version_766", "load", "dossiers.IndexVersion"),
+]
+
+
+def _restore_migration_data() -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for module, function, model in DATA_MIGRATIONS:
+        if not apps.get_model(model).objects.exists():
+            getattr(import_module(module), function)(apps, None)
+
+
 def test_main_pages_fit_the_screen_for_every_role_and_the_phone_menu_folds(live_server):
+    _restore_migration_data()
     demo_load()  # once: a transactional test empties the tables, migrations' data included
     problems = _walk(live_server, "phone") + _walk(live_server, "laptop")
     assert not problems, "\n".join(problems)
