@@ -25,6 +25,7 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY") or local_secret_key(VAR_DIR / "secret_key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "quantri.core.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -165,6 +166,10 @@ STORAGES = {
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+
+# The agency named in the header and page titles, by code (quantri/core/site.py); empty: the
+# one department the database holds, else the product's name.
+QUANTRI_SITE_AGENCY = env_str("QUANTRI_SITE_AGENCY", "")
 
 # The one-stop desk: results fall due at its closing time (quantri.dossiers.timing). An
 # afternoon cut-off has no general source: procedures that have one record it with its source.

@@ -27,7 +27,9 @@ urlpatterns = [
     path("", include("quantri.portal.urls")),
 ]
 handler400 = "quantri.core.errors.bad_request"
+handler403 = "quantri.core.errors.permission_denied"
 handler404 = "quantri.core.errors.page_not_found"
+handler500 = "quantri.core.errors.server_error"
 
 # Uploaded files (evidence, attachments, source documents) are never served from MEDIA_ROOT
 # directly, not even with DEBUG on: each goes through a view that checks who may read it.

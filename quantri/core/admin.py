@@ -1,6 +1,12 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from quantri.core.models import CalendarDay
+
+# The admin site speaks the product's language, not "Django administration".
+admin.site.site_header = _("Quản trị — data administration")
+admin.site.site_title = _("Data administration")
+admin.site.index_title = _("Data by application")
 
 
 @admin.register(CalendarDay)

@@ -3,10 +3,11 @@ expects: the site's HTML page for pages, {"detail": ...} under /api/, and whatev
 registers for its own prefix (feedback registers the Open311 error document for /open311/).
 Apps register in AppConfig.ready(), as with the menu (quantri.core.nav)."""
 
+import logging
 from collections.abc import Callable
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -26,7 +27,16 @@ def _json_detail(request, status: int, message: str) -> HttpResponse:
 def _page(request, status: int, message: str) -> HttpResponse:
     if not hasattr(request, "user"):  # answered before the authentication middleware ran
         request.user = AnonymousUser()
-    return render(request, "error.html", {"status": status, "message": message}, status=status)
+    context = {"status": status, "message": message, "next": _return_path(request)}
+    return render(request, "error.html", context, status=status)
+
+
+def _return_path(request) -> str:
+    """Where a refused visitor who is not signed in goes to sign in and come back (GET only:
+    a refused POST cannot be replayed by a redirect)."""
+    if request.method != "GET" or request.path_info.startswith("/login/"):
+        return ""
+    return request.get_full_path()
 
 
 register_error_shape("/api/", _json_detail)
@@ -49,3 +59,39 @@ def bad_request(request, exception) -> HttpResponse:
     """handler400: a request Django could not read (a SuspiciousOperation, a broken body) that
     no view turned into an answer of its own."""
     return error_response(request, 400, _("The request could not be read."))
+
+
+def permission_denied(request, exception) -> HttpResponse:
+    """handler403: the service's own reason when it gave one ("Only the plan's office may
+    change this plan."), else a general one."""
+    reason = str(exception) if exception is not None and str(exception) else ""
+    return error_response(request, 403, reason or _("You may not open this page."))
+
+
+def csrf_failure(request, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: a form sent from a page left open too long (or after signing in
+    elsewhere) is refused in the site's words, not Django's developer page."""
+    return error_response(
+        request,
+        403,
+        _(
+            "The form had expired, so nothing was saved. Go back, reload the page and send it "
+            "again."
+        ),
+    )
+
+
+_logger = logging.getLogger(__name__)
+
+
+def server_error(request) -> HttpResponse:
+    """handler500: the site's page when it can be drawn; when drawing it fails too (the
+    database is down, say), a plain page that needs nothing."""
+    try:
+        return error_response(request, 500, _("Something went wrong on our side."))
+    except Exception:  # the page itself needs the database: fall back to text
+        _logger.exception("the error page could not be drawn")
+        return HttpResponseServerError(
+            "Hệ thống đang gặp sự cố, xin vui lòng thử lại sau ít phút.",
+            content_type="text/plain; charset=utf-8",
+        )

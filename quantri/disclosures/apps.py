@@ -10,12 +10,19 @@ class DisclosuresConfig(AppConfig):
         from quantri.core.nav import NavItem, register
 
         register(
-            NavItem(_("Public notices"), "disclosures:public_list", order=70, audience="public"),
-            NavItem(_("Internal notices"), "disclosures:internal_list", order=72),
+            NavItem(
+                _("Public notices"),
+                "disclosures:public_list",
+                order=70,
+                audience="public",
+                group="public",
+            ),
+            NavItem(_("Internal notices"), "disclosures:internal_list", order=72, group="public"),
             NavItem(
                 _("Oversight"),
                 "disclosures:oversight",
                 order=74,
                 audience=lambda request, access: access.oversees_public_side(),
+                group="public",
             ),
         )

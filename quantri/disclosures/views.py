@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quantri.core.worklists import due_first
 from quantri.disclosures import services
 from quantri.disclosures.forms import DisclosureForm, PublishForm
 from quantri.disclosures.models import Disclosure, DisclosureCategory
@@ -77,13 +78,16 @@ def attachment(request, pk: int):
 
 
 def internal_rows(access: Access, today):
-    """can_read as a filter, for the agencies the user belongs to or oversees."""
+    """can_read as a filter, for the agencies the user belongs to or oversees; notices still
+    to publish first, the nearest deadline on top, published ones after them."""
     rows = Disclosure.objects.for_page()
-    if access.is_superuser:
-        return rows
-    return rows.filter(
-        Q(agency_id__in=access.public_side_oversight_agency_ids())
-        | Q(agency_id__in=access.visible_agency_ids, published_on__lte=today)
+    if not access.is_superuser:
+        rows = rows.filter(
+            Q(agency_id__in=access.public_side_oversight_agency_ids())
+            | Q(agency_id__in=access.visible_agency_ids, published_on__lte=today)
+        )
+    return due_first(
+        rows, open_when=Q(published_on__isnull=True), due="due_on", then=("-published_on", "-pk")
     )
 
 

@@ -237,10 +237,11 @@ class DocumentBuilder:
 
     def _signature(self, cell, signature: Signature) -> None:
         size = self.layout.body_size
-        if signature.authority:
-            self.line(cell, signature.authority.upper(), size, bold=True)
+        *above, last = signature.heading_lines() or [""]
+        for text in above:
+            self.line(cell, text.upper(), size, bold=True)
         # The space where the signature and the seal go.
-        self.line(cell, signature.position.upper(), size, bold=True, after=72)
+        self.line(cell, last.upper(), size, bold=True, after=72)
         if signature.name:
             self.line(cell, signature.name, size, bold=True)
 

@@ -1,6 +1,7 @@
 """What an administrative document says, as plain data: the renderer decides how it looks."""
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 
@@ -88,6 +89,12 @@ class Part:
 Block = str | Paragraph | Table | Image | Point | Item | Part
 
 
+# "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC": the signing formula, then the signer's own title.
+_GLUED_AUTHORITY = re.compile(
+    r"^((?:KT|TM|TL|TUQ|Q)\.\s*.+?)\s+((?:PHÓ|CHÁNH|TRƯỞNG|CHỦ|UỶ VIÊN|ỦY VIÊN)\b.*)$"
+)
+
+
 @dataclass
 class Signature:
     """'KT. GIÁM ĐỐC' / 'PHÓ GIÁM ĐỐC' / (signature) / 'Nguyễn Văn A'."""
@@ -95,3 +102,13 @@ class Signature:
     position: str
     name: str = ""
     authority: str = ""  # "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "TL. GIÁM ĐỐC"
+
+    def heading_lines(self) -> list[str]:
+        """The authority and the position on two lines (Decree 30/2020, Appendix I, item 8:
+        "KT. GIÁM ĐỐC" above "PHÓ GIÁM ĐỐC"), also when a document read from a PDF or a table
+        gave both on one line ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC", copied into both fields)."""
+        authority, position = self.authority.strip(), self.position.strip()
+        glued = _GLUED_AUTHORITY.match(authority)
+        if glued and position in ("", authority, glued.group(2)):
+            authority, position = glued.group(1), glued.group(2)
+        return [line for line in (authority, position) if line]

@@ -17,6 +17,7 @@ class DossiersConfig(AppConfig):
                 "dossiers:dashboard",
                 order=65,
                 audience=lambda request, access: access.manages_any_agency(),
+                group="onestop",
             ),
         )
         register_task_annotator(annotate_plan_tasks)

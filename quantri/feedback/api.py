@@ -144,7 +144,7 @@ def inbox(
             "due_on": item.due_on,
             "overdue": item.is_overdue(),
         }
-        for item in items.order_by("due_on", "-received_at")[:MAX_ROWS]
+        for item in items[:MAX_ROWS]
     ]
 
 

@@ -14,12 +14,21 @@ class FeedbackConfig(AppConfig):
         register_error_shape("/open311/", error_document)
 
         register(
-            NavItem(_("Send feedback"), "feedback:submit", order=60, audience="public"),
-            NavItem(_("Answers to feedback"), "feedback:published", order=61, audience="public"),
+            NavItem(
+                _("Send feedback"), "feedback:submit", order=60, audience="public", group="public"
+            ),
+            NavItem(
+                _("Answers to feedback"),
+                "feedback:published",
+                order=61,
+                audience="public",
+                group="public",
+            ),
             NavItem(
                 _("Feedback inbox"),
                 "feedback:inbox",
                 order=62,
                 audience=lambda request, access: access.uses_feedback_inbox(),
+                group="public",
             ),
         )

@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from quantri.core.models import HashedKey
 from quantri.core.text import fold
+from quantri.core.worklists import due_first
 from quantri.feedback.codes import MAX_LENGTH as CODE_LENGTH
 from quantri.indices.models import Dimension
 from quantri.orgs.models import Agency
@@ -201,7 +202,9 @@ class FeedbackQuerySet(models.QuerySet):
         if q.strip():
             query = q.strip()
             items = items.filter(Q(code__iexact=query) | Q(text__icontains=query))
-        return items
+        return due_first(
+            items, open_when=Q(status__in=OPEN_STATUSES), due="due_on", then=("-received_at", "pk")
+        )
 
 
 class Feedback(models.Model):

@@ -12,5 +12,7 @@ class IndicesConfig(AppConfig):
         from quantri.plans.extensions import register_plan_link
 
         # PAPI scores are published data: the ranking and profiles are public pages.
-        register(NavItem(_("PAPI"), "indices:ranking", order=50, audience="public"))
+        register(
+            NavItem(_("PAPI"), "indices:ranking", order=50, audience="public", group="indices")
+        )
         register_plan_link(gap_link)

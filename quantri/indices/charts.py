@@ -21,6 +21,8 @@ matplotlib.use("Agg")
 
 from matplotlib.figure import Figure  # noqa: E402
 
+from quantri.core.decimal_comma import comma, decimal_comma_ticks  # noqa: E402
+
 STYLE = {
     "font.family": "DejaVu Sans",
     "font.size": 9,
@@ -98,6 +100,7 @@ def _radar_figure(labels, values, medians, names: tuple[str, str], title: str) -
             axes.fill(closed, points, color=colour, alpha=0.12)
     axes.set_xticks(angles, [_wrap(label, 20) for label in labels])
     axes.set_ylim(0, 10)
+    decimal_comma_ticks(axes, "y")
     axes.set_rlabel_position(180 / len(labels))  # between the first two spokes
     axes.tick_params(axis="x", pad=10)
     axes.set_title(title, pad=22)
@@ -134,6 +137,7 @@ def _trend_figure(years, lines, title: str, ylabel: str) -> Figure:
             label=line.label,
         )
     axes.set_xticks(list(years), [str(y) for y in years])
+    decimal_comma_ticks(axes, "y")
     axes.set_ylabel(ylabel)
     axes.set_title(title)
     axes.grid(axis="y", color="#d5dbe1", linewidth=0.6)
@@ -166,10 +170,11 @@ def _gap_figure(bars: Sequence[GapBar], title: str, xlabel: str) -> Figure:
     axes.axvline(0, color=MEDIAN_COLOUR, linewidth=1)
     span = max([abs(g) for g in gaps] + [0.1])
     axes.set_xlim(-span * 1.15, span * 1.15)
+    decimal_comma_ticks(axes, "x")
     # The numbers sit in a column right of the plot (x in axes units, y in data units), where
     # a long bar can never run over them.
     for position, bar in zip(positions, bars, strict=True):
-        gap = "—" if bar.gap is None else f"{bar.gap:+.2f}"
+        gap = "—" if bar.gap is None else comma(f"{bar.gap:+.2f}")
         axes.text(
             1.03,
             position,

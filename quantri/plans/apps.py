@@ -10,12 +10,13 @@ class PlansConfig(AppConfig):
         from quantri.core.nav import NavItem, register
 
         register(
-            NavItem(_("Plans"), "plans:plan_list", order=10),
-            NavItem(_("My unit's tasks"), "plans:my_tasks", order=20),
+            NavItem(_("Plans"), "plans:plan_list", order=10, group="plans"),
+            NavItem(_("My unit's tasks"), "plans:my_tasks", order=20, group="plans"),
             NavItem(
                 _("Due soon / overdue"),
                 "plans:due_tasks",
                 order=30,
                 audience=lambda request, access: access.manages_any_agency(),
+                group="plans",
             ),
         )

@@ -30,13 +30,34 @@ def citizen_links() -> list[dict]:
     return links
 
 
+SURVEY_LINKS = 4  # one per service point; a department has a handful
+
+
+def survey_links() -> list[dict]:
+    """The satisfaction surveys open now, by their service points' public links: a citizen who
+    came for a procedure can rate the service without the QR code on the desk."""
+    from quantri.surveys.models import ServicePoint, Survey
+
+    points = ServicePoint.objects.filter(
+        is_active=True, survey__in=Survey.objects.accepting()
+    ).select_related("survey")[:SURVEY_LINKS]
+    return [
+        {
+            "url": reverse("surveys:respond", args=[point.code]),
+            "label": _("Rate our service: %(point)s") % {"point": point.name},
+            "hint": point.survey.title,
+        }
+        for point in points
+    ]
+
+
 def home(request):
     plans = list(Plan.objects.published().select_related("agency"))
     summaries = plan_summaries(plans, by_dimension=True)
     context = {
         "summaries": summaries,
         "search_form": CatalogueSearchForm(),
-        "links": citizen_links(),
+        "links": citizen_links() + survey_links(),
     }
     return render(request, "portal/home.html", context)
 

@@ -10,11 +10,14 @@ class ProceduresConfig(AppConfig):
         from quantri.core.nav import NavItem, register
 
         register(
-            NavItem(_("Procedures"), "procedures:search", order=60, audience="public"),
+            NavItem(
+                _("Procedures"), "procedures:search", order=60, audience="public", group="public"
+            ),
             NavItem(
                 _("Procedure catalogue"),
                 "procedures:manage",
                 order=62,
                 audience=lambda request, access: access.manages_catalogue(),
+                group="public",
             ),
         )

@@ -14,11 +14,18 @@ class ReceptionConfig(AppConfig):
         from quantri.core.nav import NavItem, register
 
         register(
-            NavItem(_("Reception schedule"), "reception:schedule", order=63, audience="public"),
+            NavItem(
+                _("Reception schedule"),
+                "reception:schedule",
+                order=63,
+                audience="public",
+                group="public",
+            ),
             NavItem(
                 _("Reception and dialogues"),
                 "reception:office",
                 order=64,
                 audience=_reads_reception,
+                group="public",
             ),
         )

@@ -21,9 +21,19 @@ class ReportsConfig(AppConfig):
 
         register(
             NavItem(
-                _("My unit's reports"), "reports:my_reports", order=40, audience=_writes_reports
+                _("My unit's reports"),
+                "reports:my_reports",
+                order=40,
+                audience=_writes_reports,
+                group="reports",
             ),
-            NavItem(_("Periodic reports"), "reports:overview", order=45, audience=_follows_reports),
+            NavItem(
+                _("Periodic reports"),
+                "reports:overview",
+                order=45,
+                audience=_follows_reports,
+                group="reports",
+            ),
         )
         # The reports' notifications reach the top bar's count (which replaces the menu entry),
         # the notifications page of every app and the digest.

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -206,7 +206,9 @@ class ReportStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned")
-    ACCEPTED = "accepted", _("Accepted")
+    # One word for an accepted report in the pages, the totals and the DOCX ("đã tiếp nhận");
+    # a citizen's feedback "Accepted" is another thing ("đã thụ lý").
+    ACCEPTED = "accepted", pgettext_lazy("report state", "Accepted")
 
 
 class UnitReport(models.Model):

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
+from quantri.core.worklists import due_first
 from quantri.orgs.access import MANAGER_ROLES, TASK_ROLES
 from quantri.orgs.models import Membership, Role
 from quantri.plans.models import Task
@@ -144,11 +145,19 @@ def _overdue_by_unit(period: ReportingPeriod, today: datetime.date) -> dict[int,
 
 
 def requests_for_units(unit_ids):
-    """ "My unit's reports": the requests of these units, newest period first."""
-    return (
-        ReportRequest.objects.filter(unit_id__in=unit_ids)
-        .select_related("unit", "period__plan", "report")
-        .order_by("-period__ends_on", "period__plan_id", "unit__order")
+    """ "My unit's reports": those still to write (none yet, a draft, returned) by deadline,
+    the nearest first; submitted and accepted ones after them."""
+    requests = ReportRequest.objects.filter(unit_id__in=unit_ids).select_related(
+        "unit", "period__plan", "report"
+    )
+    to_write = Q(report__isnull=True) | Q(
+        report__status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED]
+    )
+    return due_first(
+        requests,
+        open_when=to_write,
+        due="period__deadline",
+        then=("-period__ends_on", "unit__order"),
     )
 
 

@@ -15,4 +15,12 @@ class SurveysConfig(AppConfig):
     def ready(self) -> None:
         from quantri.core.nav import NavItem, register
 
-        register(NavItem(_("Surveys"), "surveys:survey_list", order=65, audience=_reads_surveys))
+        register(
+            NavItem(
+                _("Surveys"),
+                "surveys:survey_list",
+                order=65,
+                audience=_reads_surveys,
+                group="indices",
+            )
+        )

@@ -10,6 +10,8 @@ matplotlib.use("Agg")
 
 from matplotlib.figure import Figure  # noqa: E402
 
+from quantri.core.decimal_comma import comma  # noqa: E402
+
 BAR = "#2e7d4f"
 OVERALL_BAR = "#0b4f8a"
 
@@ -44,7 +46,7 @@ def _figure(labels, shares, lows, highs, axis_label: str, overall: int) -> Figur
     colours = [OVERALL_BAR if k == overall % max(count, 1) else BAR for k in range(count)]
     axes.barh(rows, values, xerr=errors, color=colours, ecolor="#1b1f24", capsize=4, height=0.6)
     for row, value, upper, share in zip(rows, values, errors[1], shares, strict=True):
-        text = "—" if share is None else f"{share:.1f}%"
+        text = "—" if share is None else comma(f"{share:.1f}%")
         axes.text(value + upper + 1.5, row, text, fontsize=9, va="center", color="#1b1f24")
     axes.set_yticks(rows, ["\n".join(textwrap.wrap(label, 34)) for label in labels], fontsize=9)
     axes.set_xlim(0, 115)  # room for the figure beside a full bar

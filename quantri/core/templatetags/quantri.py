@@ -72,3 +72,20 @@ def nav_items(context) -> list[tuple[str, str]]:
 
     request = context["request"]
     return items_for(request, Access.for_request(request))
+
+
+@register.simple_tag(takes_context=True)
+def nav_groups(context):
+    """(top-bar links, menu groups) for this user (see quantri.core.nav)."""
+    from quantri.core.nav import groups_for
+
+    request = context["request"]
+    return groups_for(request, Access.for_request(request))
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context) -> str:
+    """The agency whose site this is (quantri.core.site), for the header and page titles."""
+    from quantri.core.site import site_name as name_of_site
+
+    return name_of_site(context["request"])

@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
+from quantri.core.worklists import due_first
 from quantri.dossiers import index_report, services, stats
 from quantri.dossiers.breakdown import breakdown
 from quantri.dossiers.forms import RegisterForm
-from quantri.dossiers.models import Dossier
+from quantri.dossiers.models import OPEN_STATES, Dossier
 from quantri.dossiers.periods import KINDS, from_query
 from quantri.dossiers.views.common import office_access
 from quantri.orgs.models import Agency
@@ -167,7 +168,13 @@ def dossier_list(request):
         rows = stats.dossiers_behind(agency, month, figure, unit=unit, procedure=procedure)
     except ValueError:
         raise Http404 from None
-    rows = rows.select_related("procedure").order_by("-received_at", "code")
+    # Dossiers still in hand by appointment, the nearest first; finished ones after them.
+    rows = due_first(
+        rows.select_related("procedure"),
+        open_when=Q(state__in=OPEN_STATES),
+        due="due_at",
+        then=("-received_at", "code"),
+    )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "agency": agency,

@@ -55,6 +55,9 @@ def plan_page_context(plan: Plan, access: Access, bulk_form=None) -> dict:
         "reporting_rules": plan.reporting_rules.select_related("via_unit"),
         "can_manage": can_manage,
         "links": plan_links(plan, access),
+        # The reports link only for those the reports pages let in (a unit head met a 404).
+        "follows_reports": access.can_oversee_reports(plan),
+        "writes_reports": bool(access.report_unit_ids()),
         "history": plan_changes(plan) if access.can_read_plan_internals(plan) else [],
         "can_read_internals": access.can_read_plan_internals(plan),
         "cascade": _cascade_rows(plan, tasks) if access.can_read_plan_internals(plan) else [],

@@ -19,7 +19,7 @@ from quantri.plans.extensions import annotate_tasks
 from quantri.plans.follow_up import TaskFilterForm, followed_tasks, followed_units
 from quantri.plans.forms import ProgressForm, add_service_error
 from quantri.plans.history import task_changes
-from quantri.plans.models import Evidence, PlanStatus, Task
+from quantri.plans.models import Evidence, PlanStatus, Task, TaskStatus
 
 DUE_SOON_DAYS = 14
 
@@ -140,7 +140,8 @@ def own_unit_ids(access: Access) -> set[int]:
 
 
 def _by_plan(tasks) -> list[tuple]:
-    """[(plan, tasks)] in the plans' order; in each plan overdue tasks first, then by deadline."""
+    """[(plan, tasks)] in the plans' order; in each plan overdue tasks first, then by deadline,
+    finished and cancelled ones last."""
     today = timezone.localdate()
     by_plan: dict = {}
     for task in tasks.order_by("-group__plan__year", "-group__plan__pk"):
@@ -148,6 +149,7 @@ def _by_plan(tasks) -> list[tuple]:
     for plan_tasks in by_plan.values():
         plan_tasks.sort(
             key=lambda t: (
+                t.status in (TaskStatus.DONE, TaskStatus.CANCELLED),
                 not t.is_overdue(today),
                 t.due_on is None,
                 t.due_on or today,

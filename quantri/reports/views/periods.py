@@ -8,9 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from quantri.core.list_export import xlsx_response
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans.forms import add_service_error
@@ -140,17 +142,64 @@ def _period_for_office(request, pk: int) -> tuple[ReportingPeriod, Access]:
 @login_required
 def period_detail(request, pk: int):
     period, access = _period_for_office(request, pk)
+    if request.GET.get("format") == "xlsx":
+        return _completeness_workbook(period)
     today = timezone.localdate()
     context = {
         "period": period,
         "plan": period.plan,
         "completeness": queries.completeness(period, today),
         "can_manage": access.can_manage_reports(period.plan),
-        "consolidation_url": _consolidation_url(period),
+        # Only those who consolidate see the button (the board met a 403 behind it).
+        "consolidation_url": (
+            _consolidation_url(period) if access.can_manage_reports(period.plan) else None
+        ),
         "today": today,
         "overdue_as_of": queries.overdue_as_of(period, today),
     }
     return render(request, "reports/period_detail.html", page(request, **context))
+
+
+STATE_WORDS = {
+    queries.MISSING: _lazy("Not submitted"),
+    queries.RETURNED: _lazy("Returned"),
+    queries.SUBMITTED: _lazy("Submitted"),
+    queries.ACCEPTED: pgettext_lazy("report state", "Accepted"),
+}
+
+
+def _completeness_workbook(period):
+    """The units table of the period's page, one row per unit, for the office's meeting."""
+    result = queries.completeness(period)
+    headers = [
+        _("Unit"),
+        _("Report"),
+        _("On time or late"),
+        _("Submitted at"),
+        _("Overdue tasks"),
+    ]
+    rows = [
+        [
+            str(row.unit),
+            str(STATE_WORDS[row.state]),
+            _timeliness(row, period),
+            row.report.submitted_at if row.report and row.report.submitted_at else None,
+            len(row.overdue_tasks),
+        ]
+        for row in result.units
+    ]
+    return xlsx_response(
+        filename=f"tinh-hinh-bao-cao-{period.code}.xlsx",
+        title=_("Reporting completeness, period %(code)s") % {"code": period.code},
+        headers=headers,
+        rows=rows,
+    )
+
+
+def _timeliness(row, period) -> str:
+    if row.has_submitted:
+        return _("Late") if row.is_late else _("On time")
+    return _("Overdue") if row.is_late else ""
 
 
 def _consolidation_url(period) -> str | None:

@@ -8,7 +8,7 @@ def test_the_chart_is_inline_svg_with_vietnamese_labels_and_error_bars():
         LABELS, [85.2, None, 80.0], [80.1, None, 75.0], [89.0, None, 84.3], axis_label="Tỷ lệ (%)"
     )
     assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
-    assert "85.2%" in svg and "—" in svg  # a share, and an element nobody answered
+    assert "85,2%" in svg and "—" in svg  # a share, and an element nobody answered
     assert "Tiếp cận dịch vụ" in svg  # matplotlib keeps each label as a comment by its glyphs
 
 

@@ -1,0 +1,26 @@
+"""Whose site this is: the agency named in the header and in every page title.
+
+QUANTRI_SITE_AGENCY names it by code; without it, an installation holding one department (the
+usual case: one department runs its own instance) shows that department's name."""
+
+from django.conf import settings
+
+from quantri.orgs.models import Agency, AgencyKind
+
+PRODUCT = "Quản trị"
+
+
+def site_agency() -> Agency | None:
+    code = getattr(settings, "QUANTRI_SITE_AGENCY", "")
+    if code:
+        return Agency.objects.filter(code=code).first()
+    departments = list(Agency.objects.active().filter(kind=AgencyKind.DEPARTMENT)[:2])
+    return departments[0] if len(departments) == 1 else None
+
+
+def site_name(request) -> str:
+    """The agency's name, else the product's; read once per request."""
+    if not hasattr(request, "_site_name"):
+        agency = site_agency()
+        request._site_name = agency.display_name if agency else PRODUCT
+    return request._site_name
