@@ -20,6 +20,7 @@ urlpatterns = [
     path("dossiers/", include("quantri.dossiers.urls")),
     path("surveys/", include("quantri.surveys.urls")),
     path("papi/", include("quantri.indices.urls")),
+    path("org/", include("quantri.orgs.urls")),
     path("", include("quantri.portal.urls")),
 ]
 handler400 = "quantri.core.errors.bad_request"

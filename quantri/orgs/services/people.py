@@ -140,11 +140,11 @@ def role_grant(
     if role not in Role.values:
         raise ValidationError({"role": _("%(role)s is not a role.") % {"role": role}})
     membership = Membership.objects.filter(user=person, agency=unit, role=role).first()
-    action = _("Granted")
+    action = _("Role granted")
     if membership is None:
         membership = Membership(user=person, agency=unit, role=role)
     elif membership.is_active_on(valid_from):
-        action = _("Changed")
+        action = _("Role changed")
     membership.position = (position or "").strip()[:150]
     membership.valid_from, membership.valid_to = valid_from, valid_to
     membership.full_clean()
@@ -169,6 +169,6 @@ def role_withdraw(
             }
         )
     membership.valid_to = on
-    record(membership, user, _("Withdrawn"), reason)
+    record(membership, user, _("Role ended"), reason)
     membership.save(update_fields=["valid_to"])
     return membership

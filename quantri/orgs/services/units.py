@@ -53,7 +53,7 @@ def unit_create(*, scope: Scope, user, data: UnitData, reason: str = "") -> Agen
         name_en=data.name_en,
         valid_from=data.valid_from,
     )
-    return _save(unit, user, _("Created"), reason)
+    return _save(unit, user, _("Unit created"), reason)
 
 
 def unit_rename(
@@ -67,7 +67,7 @@ def unit_rename(
     if unit.name != name and unit.name not in unit.aliases:
         unit.aliases = [*unit.aliases, unit.name]
     unit.name, unit.short_name, unit.name_en = name, short_name, name_en
-    return _save(unit, user, _("Renamed"), reason)
+    return _save(unit, user, _("Unit renamed"), reason)
 
 
 def unit_move(*, scope: Scope, user, unit: Agency, parent: Agency, reason: str) -> Agency:
@@ -82,7 +82,7 @@ def unit_move(*, scope: Scope, user, unit: Agency, parent: Agency, reason: str) 
             {"parent": _("A unit cannot be placed under itself or one of its own units.")}
         )
     unit.parent = parent
-    return _save(unit, user, _("Moved"), reason)
+    return _save(unit, user, _("Unit moved"), reason)
 
 
 def unit_close(*, scope: Scope, user, unit: Agency, on: datetime.date, reason: str) -> Agency:
@@ -106,7 +106,7 @@ def unit_close(*, scope: Scope, user, unit: Agency, on: datetime.date, reason: s
     with transaction.atomic():
         unit.valid_to = on
         _end_memberships(unit, on, user, reason)
-        return _save(unit, user, _("Closed"), reason)
+        return _save(unit, user, _("Unit closed"), reason)
 
 
 def unit_merge(
@@ -132,10 +132,10 @@ def unit_merge(
     with transaction.atomic():
         for child in Agency.objects.filter(parent=unit).active(on):
             child.parent = successor
-            _save(child, user, _("Moved"), reason)
+            _save(child, user, _("Unit moved"), reason)
         _move_memberships(unit, successor, on, user, reason)
         unit.valid_to, unit.successor = on, successor
-        return _save(unit, user, _("Merged"), reason)
+        return _save(unit, user, _("Unit merged"), reason)
 
 
 def _check_closing_day(unit: Agency, on: datetime.date) -> None:
@@ -170,7 +170,7 @@ def _move_memberships(unit: Agency, successor: Agency, on, user, reason: str) ->
             position=membership.position,
             valid_from=on,
         )
-        record(moved, user, _("Granted"), reason)
+        record(moved, user, _("Role granted"), reason)
         moved.full_clean()
         moved.save()
 
@@ -180,7 +180,7 @@ def _end(membership: Membership, on: datetime.date, user, reason: str) -> None:
         # It had not started yet: it ends before it begins, i.e. it never applied.
         on = membership.valid_from + datetime.timedelta(days=1)
     membership.valid_to = on
-    record(membership, user, _("Withdrawn"), reason)
+    record(membership, user, _("Role ended"), reason)
     membership.full_clean()
     membership.save(update_fields=["valid_to"])
 
