@@ -111,8 +111,11 @@ API_IDS = {
     "request_id": lambda o: o["report_request"].pk,
     "survey_id": lambda o: o["survey"].pk,
     "pk": lambda o: o["plan"].pk,
+    "person_id": lambda o: o["person"].pk,
+    "membership_id": lambda o: o["membership"].pk,
 }
 API_CODES = {
+    "/api/agencies/": lambda o: o["unit"].code,
     "/api/frameworks/": lambda o: "PAPI",
     "/api/procedures/": lambda o: o["procedure"].code,
     "/api/feedback/track/": lambda o: o["feedback"].code,
@@ -126,6 +129,14 @@ def _pk(kind: str):
 
 
 SITE_ARGS = {
+    "orgs:unit_detail": _pk("unit"),
+    "orgs:unit_rename": _pk("unit"),
+    "orgs:unit_move": _pk("unit"),
+    "orgs:unit_close": _pk("unit"),
+    "orgs:unit_merge": _pk("unit"),
+    "orgs:person_detail": _pk("person"),
+    "orgs:role_grant": _pk("person"),
+    "orgs:role_withdraw": _pk("membership"),
     "plans:plan_detail": _pk("plan"),
     "plans:plan_publish": _pk("plan"),
     "plans:task_detail": _pk("task"),

@@ -77,3 +77,12 @@ def test_demo_runs_twice_without_doubling_anything():
 def test_demo_users_can_sign_in(client):
     load()
     assert client.login(username="truongphong", password="demo@2026")
+
+
+def test_demo_holds_a_department_imported_from_the_example_workbook():
+    load()
+
+    units = Agency.objects.filter(parent__code="STP-HY")
+    people = Membership.objects.filter(agency__code__startswith="STP-HY")
+    assert units.count() == 11 and Agency.objects.filter(parent__code="STP-HY-VP").count() == 1
+    assert people.values("user").distinct().count() == 40

@@ -110,7 +110,7 @@ def test_a_unit_cannot_be_moved_under_its_own_unit(client, alice, office):
     )
 
     assert response.status_code == 400
-    assert "cannot be placed under itself" in response.content.decode()
+    assert "Không thể đặt một đơn vị trực thuộc chính nó" in response.content.decode()
     office.refresh_from_db()
     assert office.parent.code == DEPARTMENT
 
@@ -166,7 +166,7 @@ def test_an_account_on_another_departments_staff_is_refused(
     )
 
     assert response.status_code == 200
-    assert "belongs to another agency" in response.content.decode()
+    assert "thuộc nhân sự của cơ quan khác" in response.content.decode()
     assert not Membership.objects.filter(agency=office).exists()
 
 
