@@ -21,7 +21,7 @@ from quantri.orgs.models import Agency, Membership
 from quantri.orgs.queries import people_in, person_in
 from quantri.orgs.services import people as people_services
 from quantri.orgs.services import units as unit_services
-from quantri.orgs.services.rules import Scope
+from quantri.orgs.services.rules import Scope, today
 
 people_router = Router(tags=["organisations"], auth=django_auth)
 memberships_router = Router(tags=["organisations"], auth=django_auth)
@@ -76,7 +76,7 @@ class UnitPatch(Schema):
 
 
 class UnitEnd(Schema):
-    valid_to: datetime.date
+    valid_to: datetime.date | None = None  # today when not given
     reason: str
     successor_code: str | None = None
 
@@ -132,7 +132,8 @@ def close_unit(request, code: str, body: UnitEnd):
     scope = _scope(request)
     unit = _unit(scope, code)
     successor = _named(scope, body.successor_code, "successor_code")
-    common = {"scope": scope, "user": request.user, "unit": unit, "on": body.valid_to}
+    on = body.valid_to or today()
+    common = {"scope": scope, "user": request.user, "unit": unit, "on": on}
     if successor is not None:
         unit = unit_services.unit_merge(successor=successor, reason=body.reason, **common)
     else:
@@ -267,7 +268,7 @@ def grant_role(request, person_id: int, body: RoleIn):
 
 
 class RoleEnd(Schema):
-    valid_to: datetime.date
+    valid_to: datetime.date | None = None  # today when not given
     reason: str
 
 
@@ -280,6 +281,10 @@ def end_role(request, membership_id: int, body: RoleEnd):
     if membership is None or not scope.reaches(membership.agency_id):
         raise Http404
     membership = people_services.role_withdraw(
-        scope=scope, user=request.user, membership=membership, on=body.valid_to, reason=body.reason
+        scope=scope,
+        user=request.user,
+        membership=membership,
+        on=body.valid_to or today(),
+        reason=body.reason,
     )
     return _role_out(membership)

@@ -177,7 +177,8 @@ def _move_memberships(unit: Agency, successor: Agency, on, user, reason: str) ->
 
 def _end(membership: Membership, on: datetime.date, user, reason: str) -> None:
     if membership.valid_from is not None and membership.valid_from >= on:
-        # It had not started yet: it ends before it begins, i.e. it never applied.
+        # A role starting on the closing day itself cannot end before it starts (the check
+        # constraint): it keeps the shortest span there is, its first day.
         on = membership.valid_from + datetime.timedelta(days=1)
     membership.valid_to = on
     record(membership, user, _("Role ended"), reason)
