@@ -24,6 +24,8 @@ from quantri.orgs.services.rules import (
     require_reason,
 )
 
+EMAIL_MAX = 150  # it is the username too, and Django's username column holds 150
+
 
 @dataclass
 class PersonData:
@@ -38,15 +40,12 @@ def split_name(full_name: str) -> tuple[str, str]:
     return family, given
 
 
-def person_name(user) -> str:
-    """Family name first, as Vietnamese names are written."""
-    return " ".join(p for p in (user.last_name, user.first_name) if p) or user.get_username()
-
-
 def normalise_email(email: str) -> str:
     email = (email or "").strip().lower()
     try:
         validate_email(email)
+        if len(email) > EMAIL_MAX:
+            raise ValidationError("too long")
     except ValidationError:
         raise ValidationError(
             {"email": _("%(email)s is not an e-mail address.") % {"email": email or "—"}}
