@@ -24,6 +24,7 @@ urlpatterns = [
     path("calendar/", include("quantri.core.urls")),
     path("surveys/", include("quantri.surveys.urls")),
     path("papi/", include("quantri.indices.urls")),
+    path("org/", include("quantri.orgs.urls")),
     path("", include("quantri.portal.urls")),
 ]
 handler400 = "quantri.core.errors.bad_request"

@@ -94,12 +94,15 @@ def register_routers() -> None:
     from quantri.dossiers import api as dossiers
     from quantri.feedback import api as feedback
     from quantri.indices import api as indices
+    from quantri.orgs import api as orgs_api
     from quantri.procedures import api as procedures
     from quantri.reception import api as reception
     from quantri.reports import api as reports
     from quantri.surveys import api as surveys
 
     api.add_router("/agencies", orgs.router)
+    api.add_router("/people", orgs_api.people_router)
+    api.add_router("/memberships", orgs_api.memberships_router)
     api.add_router("/frameworks", orgs.frameworks_router)
     api.add_router("/plans", plans.router)
     api.add_router("/tasks", plans.tasks_router)

@@ -174,3 +174,31 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.agency}"
+
+    def is_active_on(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or on < self.valid_to
+        )
+
+
+class Profile(models.Model):
+    """What the organisation keeps about a person beyond the sign-in account: a phone number
+    from the staff list. One per user, created by the organisation import or the people pages."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="org_profile",
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -113,8 +113,11 @@ API_IDS = {
     "pk": lambda o: o["plan"].pk,
     "revision_id": lambda o: o["revision"].pk,
     "extension_id": lambda o: o["extension"].pk,
+    "person_id": lambda o: o["person"].pk,
+    "membership_id": lambda o: o["membership"].pk,
 }
 API_CODES = {
+    "/api/agencies/": lambda o: o["unit"].code,
     "/api/frameworks/": lambda o: "PAPI",
     "/api/procedures/": lambda o: o["procedure"].code,
     "/api/feedback/track/": lambda o: o["feedback"].code,
@@ -134,6 +137,14 @@ SITE_ARGS = {
     # A link that is no longer valid: the page that says so is open to anyone.
     "accounts:invitation": lambda o: {"uidb64": "MQ", "token": "x-y"},
     "password_reset_confirm": lambda o: {"uidb64": "MQ", "token": "x-y"},
+    "orgs:unit_detail": _pk("unit"),
+    "orgs:unit_rename": _pk("unit"),
+    "orgs:unit_move": _pk("unit"),
+    "orgs:unit_close": _pk("unit"),
+    "orgs:unit_merge": _pk("unit"),
+    "orgs:person_detail": _pk("person"),
+    "orgs:role_grant": _pk("person"),
+    "orgs:role_withdraw": _pk("membership"),
     "plans:plan_detail": _pk("plan"),
     "plans:plan_publish": _pk("plan"),
     "plans:task_detail": _pk("task"),

@@ -223,7 +223,9 @@ def _objects_of_a(a: Side) -> dict[str, object]:
         "question": survey.questions.first(),
         "point": survey.service_points.first(),
         "province": Province.objects.get(code="P21"),
-        "person": a.users[Role.STAFF],  # an account A's administrator administers
+        "unit": unit,
+        "person": a.users[Role.STAFF],
+        "membership": a.users[Role.STAFF].memberships.first(),
     }
     missing = sorted(kind for kind, found in objects.items() if found is None)
     if missing:

@@ -106,3 +106,12 @@ def test_the_demo_administrator_sees_an_invited_newcomer_and_a_person_who_left(c
     password = "Mùa thu Hà Nội 2026"
     client.post(form.redirect_chain[-1][0], {"new_password1": password, "new_password2": password})
     assert client.login(username=newcomer.username, password=password)
+
+
+def test_demo_holds_a_department_imported_from_the_example_workbook():
+    load()
+
+    units = Agency.objects.filter(parent__code="STP-HY")
+    people = Membership.objects.filter(agency__code__startswith="STP-HY")
+    assert units.count() == 11 and Agency.objects.filter(parent__code="STP-HY-VP").count() == 1
+    assert people.values("user").distinct().count() == 40
