@@ -115,6 +115,9 @@ def wait_for(url: str, server: subprocess.Popen) -> None:
 
 def test_the_production_command_serves_styled_pages(tmp_path):
     env = production_env(QUANTRI_VAR_DIR=str(tmp_path))
+    # As the guide does before starting: the page header names the agency from the database.
+    migrated = run(str(BIN / "quantri"), "migrate", "--noinput", env=env)
+    assert migrated.returncode == 0, migrated.stderr
     collected = run(str(BIN / "quantri"), "collectstatic", "--noinput", env=env)
     assert collected.returncode == 0, collected.stderr
     port = free_port()

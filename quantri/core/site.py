@@ -5,6 +5,7 @@ usual case: one department runs its own instance) shows that department's name."
 
 from django.conf import settings
 
+from quantri.core.refdata import Snapshot
 from quantri.orgs.models import Agency, AgencyKind
 
 PRODUCT = "Quản trị"
@@ -18,9 +19,17 @@ def site_agency() -> Agency | None:
     return departments[0] if len(departments) == 1 else None
 
 
+def _read_site_name() -> str:
+    agency = site_agency()
+    return agency.display_name if agency else PRODUCT
+
+
+# Every page shows it: reference data, read again when an agency changes or after a minute.
+_SITE_NAME = Snapshot(_read_site_name, models=[Agency])
+
+
 def site_name(request) -> str:
     """The agency's name, else the product's; read once per request."""
     if not hasattr(request, "_site_name"):
-        agency = site_agency()
-        request._site_name = agency.display_name if agency else PRODUCT
+        request._site_name = _SITE_NAME.get()
     return request._site_name

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from quantri.core.names import display_name
 from quantri.core.spreadsheets import append_row
 
 DATE_FORMAT = "DD/MM/YYYY"
@@ -34,7 +35,7 @@ def _headers() -> list[str]:
 
 def _row(number: int, task, today: datetime.date) -> list:
     due = task.current_due(today)
-    officers = ", ".join(o.get_full_name() or o.get_username() for o in task.officers_shown)
+    officers = ", ".join(display_name(o) for o in task.officers_shown)
     return [
         number,
         task.title,

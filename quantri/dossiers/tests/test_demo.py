@@ -13,7 +13,7 @@ def test_demo_loads_a_year_of_dossiers_once(db, tmp_path):
     assert 2500 <= count <= 3500
     call_command("demo", stdout=open(tmp_path / "out", "w"))
     assert (Dossier.objects.count(), DailyAggregate.objects.count()) == (count, aggregates)
-    department = Agency.objects.get(kind="department")
+    department = Agency.objects.get(code="SVHTTDL-HY")
     result = stats.index_for(department, stats.Month(2026, 3))
     assert result["figures"]["received"] > 100 and 30 < result["total"] <= 100
     # a demo database from before the monthly roll-up gets its month rows back
@@ -25,7 +25,7 @@ def test_demo_loads_a_year_of_dossiers_once(db, tmp_path):
 @time_machine.travel("2026-09-15 09:00 +0700", tick=False)
 def test_the_demo_shows_every_766_sub_criterion_with_its_hand_entered_figures(db, tmp_path):
     call_command("demo", stdout=open(tmp_path / "out", "w"))
-    department = Agency.objects.get(kind="department")
+    department = Agency.objects.get(code="SVHTTDL-HY")
     august = stats.index_for(department, stats.Month(2026, 8))
     assert august["version"] == "766-2026"
     subs = [s for g in august["groups"] for s in g["subcriteria"]]

@@ -1,6 +1,7 @@
 """A plan's groups and tasks as plain data, kept with each revision so the plan as it stood
 before stays readable whatever is edited afterwards. Three queries whatever the plan's size."""
 
+from quantri.core.names import display_name
 from quantri.plans.models import Plan, Task
 
 
@@ -11,9 +12,7 @@ def _task(task: Task) -> dict:
         "title": task.title,
         "lead": task.lead_display or "",
         "support": [u.name for u in task.support_units.all()] + list(task.support_text),
-        "officers": [
-            u.get_full_name() or u.get_username() for u in task.responsible_officers.all()
-        ],
+        "officers": [display_name(u) for u in task.responsible_officers.all()],
         "due_on": task.due_on.isoformat() if task.due_on else None,
         "recurrence": task.get_recurrence_display() if task.recurrence else "",
         "due_period": task.due_period,

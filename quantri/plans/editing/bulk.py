@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
+from quantri.core.names import display_name
 from quantri.orgs.models import Agency, Membership, Role
 from quantri.plans.editing.assignment import Deadline, describe_deadline, describe_units
 from quantri.plans.editing.ordering import next_order
@@ -156,7 +157,7 @@ def tasks_bulk_set_officers(
     through.objects.bulk_create(
         [through(task_id=t.pk, user_id=o.pk) for t in tasks for o in officers], batch_size=500
     )
-    names = ", ".join(o.get_full_name() or o.username for o in officers)
+    names = ", ".join(display_name(o) for o in officers)
     # lead_unit is unchanged: naming it writes each task's history row with who and why.
     return _save(tasks, ["lead_unit"], user, _("Officers: %(names)s") % {"names": names}, reason)
 
@@ -171,12 +172,7 @@ def _check_members(tasks: list[Task], officers: list) -> None:
         .values_list("agency_id", "user_id")
     )
     outsiders = sorted(
-        {
-            o.get_full_name() or o.username
-            for o in officers
-            for u in units
-            if (u, o.pk) not in members
-        }
+        {display_name(o) for o in officers for u in units if (u, o.pk) not in members}
     )
     if outsiders:
         raise ValidationError(

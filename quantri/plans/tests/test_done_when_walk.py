@@ -9,6 +9,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from quantri.core.names import display_name
 from quantri.orgs.models import Role
 from quantri.plans.editing import unassigned_tasks
 from quantri.plans.models import Plan, PlanImport, Task
@@ -133,5 +134,5 @@ def test_step_5_the_print_view_shows_the_assignment_table(client, alice, assigne
         for task in chunk:
             row = page[page.index(f'data-task="{task.pk}"') :].split("</tr>")[0]
             assert unit.name in row
-            assert (officer.get_full_name() or officer.username) in row
+            assert display_name(officer) in row
             assert "31/12/2021" in row

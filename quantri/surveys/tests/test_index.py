@@ -23,7 +23,9 @@ def mapped(answered, alice):
 def test_questions_become_indicators_on_papi_scales(mapped):
     data = load_index_data(mapped)
     assert data.answers.shape == (8, 1)
-    assert [(s.code, s.low, s.high) for s in data.spec.subdimensions] == [("5.4", 0.25, 2.5)]
+    assert [(s.code, s.low, s.high) for s in data.spec.subdimensions] == [
+        ("5.4", 0.33, 3.33)
+    ]  # the 2021– range (indices data)
     assert [(d.code, d.low, d.high) for d in data.spec.dimensions] == [("5", 1.0, 10.0)]
     assert data.spec.indicators[0].kind == "likert" and data.spec.indicators[0].points == 5
 
@@ -34,7 +36,7 @@ def test_units_are_scored_with_intervals_and_ranked(mapped, office, library):
     total, dimension, sub = rows[office.code]["cells"]
     # 5, 4, 4, 5 → positions 1, .75, .75, 1 → 0.875
     assert dimension["score"] == pytest.approx(1 + 9 * 0.875)
-    assert sub["score"] == pytest.approx(0.25 + 2.25 * 0.875)
+    assert sub["score"] == pytest.approx(0.33 + 3.0 * 0.875)
     assert total["score"] == pytest.approx(dimension["score"])
     assert dimension["lower"] <= dimension["score"] <= dimension["upper"]
     library_score = rows[library.code]["cells"][1]["score"]

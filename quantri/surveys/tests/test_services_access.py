@@ -37,9 +37,7 @@ def test_others_change_nothing_of_a_survey(survey, desk, office, alice, dave, ca
                 point=desk, user=u, name="Đổi tên", unit=office
             ),
             lambda u=user: services.survey_publish(survey=survey, user=u),
-            lambda u=user: services.margins_set(
-                survey=survey, user=u, method="none", margins={}
-            ),
+            lambda u=user: services.margins_set(survey=survey, user=u, method="none", margins={}),
         ]
         for attempt in attempts:
             with pytest.raises(PermissionDenied):

@@ -1,3 +1,5 @@
+# Kept out of quantri/api/tests: a transactional test there runs before core's backup tests,
+# whose serialized rollback then meets the content types a flush re-created.
 """The API docs page in headless Chromium: Swagger UI comes from this server, so the page
 works on an agency's closed network. Skipped when no Chromium is installed (CI installs it)."""
 
