@@ -3,7 +3,10 @@ per file, groups, tasks, the share of tasks with a lead and with a deadline, the
 fields found, warnings and time; then the totals, the largest file's parse time and the whole
 corpus time. A file that fails is one line naming it and why.
 
-    .venv/bin/python bench/import_corpus.py [DIR]   (default: ../shared/corpus/plans)
+    .venv/bin/python bench/import_corpus.py [--audit] [DIR]   (default: ../shared/corpus/plans)
+
+--audit adds, per file and in total, the tasks whose text gives a lead / a deadline and how
+many of those the parse has, and lists the misses (bench/assignment_audit.py).
 
 Needs no database: the parser is plain Python.
 """
@@ -16,8 +19,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assignment_audit import audit_folder, format_audit  # noqa: E402  (bench/, beside this file)
+
 from quantri.plans.parsing import load_dimension_refs  # noqa: E402
-from quantri.plans.parsing.corpus_report import build_report, format_report  # noqa: E402
+from quantri.plans.parsing.corpus_report import (  # noqa: E402
+    build_report,
+    corpus_files,
+    format_report,
+)
 
 DEFAULT_DIR = ROOT.parent / "shared" / "corpus" / "plans"
 
@@ -25,7 +34,13 @@ DEFAULT_DIR = ROOT.parent / "shared" / "corpus" / "plans"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default=str(DEFAULT_DIR))
-    folder = Path(parser.parse_args().folder)
+    parser.add_argument(
+        "--audit",
+        action="store_true",
+        help="also audit, task by task, the leads and deadlines the documents' text gives",
+    )
+    arguments = parser.parse_args()
+    folder = Path(arguments.folder)
     if not folder.is_dir():
         print(f"Not a folder: {folder}", file=sys.stderr)
         return 2
@@ -34,6 +49,8 @@ def main() -> int:
     names = [framework["code"], framework["name_vi"], *framework.get("aliases", [])]
     report = build_report(folder, dimensions=load_dimension_refs(papi), framework_names=names)
     sys.stdout.write(format_report(report))
+    if arguments.audit:
+        sys.stdout.write(format_audit(audit_folder(corpus_files(folder))))
     return 0
 
 

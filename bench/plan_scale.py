@@ -1,10 +1,10 @@
-"""Benchmark: import a generated plan of 30 and of 300 tasks, and time the plan page (median of
---repeat requests after a warm-up, as the office coordinator) and count its SQL queries (which
+"""Benchmark: import a generated plan of 30 and of 300 tasks (once each), and time the plan page
+(--repeat requests after a warm-up, as the office coordinator) and count its SQL queries (which
 must not grow with the number of tasks). Goal: under 150 ms at 300 tasks on SQLite. The page's
-CPU time is printed beside its wall time: SQLite runs in the process, so on a busy machine the
-CPU time is the closer reading of what the page costs.
+CPU time (min and median) is printed beside its median wall time: SQLite runs in the process,
+so on a busy machine the CPU time is the closer reading of what the page costs.
 
-    .venv/bin/python bench/plan_scale.py [--sizes 30 300] [--repeat 3]
+    .venv/bin/python bench/plan_scale.py [--sizes 30 300] [--repeat 5]
 
 Runs against a throw-away test database of whatever DATABASE_URL names (SQLite by default).
 """
@@ -83,7 +83,7 @@ def generated_plan(tasks: int, number: int) -> str:
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--sizes", type=int, nargs="+", default=[30, 300])
-    args.add_argument("--repeat", type=int, default=3)
+    args.add_argument("--repeat", type=int, default=5)
     options = args.parse_args()
 
     setup_test_environment()
@@ -92,6 +92,9 @@ def main() -> None:
         run(options.sizes, options.repeat)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+GOAL_MS = 150  # issue 12: the plan page at 300 tasks, server time on SQLite
 
 
 def run(sizes: list[int], repeat: int) -> None:
@@ -106,21 +109,21 @@ def run(sizes: list[int], repeat: int) -> None:
     client.login(username="vanphong", password="demo@2026")
     print(f"database: {connection.vendor}; load average: {os.getloadavg()[0]:.2f}")
     print(
-        f"{'tasks':>6} {'parse ms':>9} {'save ms':>8} {'total ms':>9} {'page queries':>13}"
-        f" {'page ms':>8} {'page cpu ms':>12}"
+        f"{'tasks':>6} {'parse ms':>9} {'import ms':>10} {'import cpu':>11} {'page queries':>13}"
+        f" {'page wall':>9} {'page cpu min':>12} {'page cpu med':>12}",
+        flush=True,
     )
-    number = 50
-    for size in sizes:
-        parse_times, save_times = [], []
-        for _ in range(repeat):
-            number += 1
-            text = generated_plan(size, number).encode()
-            start = time.perf_counter()
-            parsed = services.plan_parse(data=text, filename="bench.txt", agency=department)
-            mid = time.perf_counter()
-            plan = services.plan_import(parsed=parsed, agency=department, filename="bench.txt")
-            parse_times.append(mid - start)
-            save_times.append(time.perf_counter() - mid)
+    figures = {}
+    for number, size in enumerate(sizes, start=51):
+        # One import per size: saving 300 tasks takes seconds on a busy machine, and the page
+        # is what the goal is about; the page requests are the ones repeated.
+        text = generated_plan(size, number).encode()
+        start, cpu = time.perf_counter(), time.process_time()
+        parsed = services.plan_parse(data=text, filename="bench.txt", agency=department)
+        parse_ms = (time.perf_counter() - start) * 1000
+        plan = services.plan_import(parsed=parsed, agency=department, filename="bench.txt")
+        import_ms = (time.perf_counter() - start) * 1000
+        import_cpu_ms = (time.process_time() - cpu) * 1000
         found = Task.objects.filter(group__plan=plan).count()
         assert found == size, f"expected {size} tasks, imported {found}"
         client.get(f"/plans/{plan.pk}/")  # warm: templates compiled, caches filled
@@ -132,12 +135,32 @@ def run(sizes: list[int], repeat: int) -> None:
                 page_times.append((time.perf_counter() - start) * 1000)
                 cpu_times.append((time.process_time() - cpu) * 1000)
             assert response.status_code == 200, response.status_code
-        page_ms, cpu_ms = statistics.median(page_times), statistics.median(cpu_times)
-        parse_ms = statistics.median(parse_times) * 1000
-        save_ms = statistics.median(save_times) * 1000
         print(
-            f"{size:>6} {parse_ms:>9.1f} {save_ms:>8.1f} {parse_ms + save_ms:>9.1f}"
-            f" {len(queries):>13} {page_ms:>8.1f} {cpu_ms:>12.1f}"
+            f"{size:>6} {parse_ms:>9.1f} {import_ms:>10.1f} {import_cpu_ms:>11.1f}"
+            f" {len(queries):>13} {statistics.median(page_times):>9.1f}"
+            f" {min(cpu_times):>12.1f} {statistics.median(cpu_times):>12.1f}",
+            flush=True,
+        )
+        figures[size] = (statistics.median(page_times), statistics.median(cpu_times))
+    summary(figures)
+
+
+def summary(figures: dict[int, tuple[float, float]]) -> None:
+    """The plan-page figures side by side (issue 12 asks for the 300-task one beside the
+    30-task one), and the goal read on both clocks."""
+    print(
+        "plan page, median: "
+        + "; ".join(
+            f"{size} tasks {wall:.0f} ms wall / {cpu:.0f} ms CPU"
+            for size, (wall, cpu) in sorted(figures.items())
+        )
+    )
+    if 300 in figures:
+        wall, cpu = figures[300]
+        verdict = {True: "met", False: "not met"}
+        print(
+            f"goal < {GOAL_MS} ms at 300 tasks: {verdict[wall < GOAL_MS]} in wall time,"
+            f" {verdict[cpu < GOAL_MS]} in CPU time"
         )
 
 

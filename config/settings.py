@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     # django-ninja's own static files: the API docs page (/api/docs) then loads Swagger UI from
     # this server instead of a public CDN, so it works on closed networks.
     "ninja",
-    "axes",  # login throttle (see "Throttling" below)
+    "quantri.accounts.axes_config.AxesConfig",  # django-axes login throttle ("Throttling" below)
     "quantri.core",
     "quantri.orgs",
     "quantri.accounts",
@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "quantri.reception",
     "quantri.disclosures",
     "quantri.dossiers",
+    "quantri.oversight",
+    "quantri.deskstaff",
+    "quantri.quality",
     "quantri.surveys",
     "quantri.portal",
     "quantri.demo",

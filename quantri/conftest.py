@@ -25,6 +25,24 @@ SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 REAL_PLAN = SHARED_DIR / "documents" / "ke-hoach-papi-2021-so-vhttdl-hung-yen.txt"
 
 
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_serialized_rollback"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that commit for real. Their end empties every table, the rows the data
+    migrations wrote included, so the tests run after them in the same process would find no PAPI
+    framework or provinces. Serially pytest-django runs them last; parallel workers cannot promise
+    that, so `make test` runs them in a second, serial pass (`-m transactional -n 0`)."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        committing = marker is not None and (
+            marker.kwargs.get("transaction") or marker.kwargs.get("serialized_rollback")
+        )
+        if committing or TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.transactional)
+
+
 @pytest.fixture
 def real_plan_bytes() -> bytes:
     return REAL_PLAN.read_bytes()

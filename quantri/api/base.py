@@ -95,6 +95,8 @@ def register_routers() -> None:
     from quantri.feedback import api as feedback
     from quantri.indices import api as indices
     from quantri.orgs import api as orgs_api
+    from quantri.orgs import api_import as orgs_import_api
+    from quantri.oversight import api as oversight
     from quantri.procedures import api as procedures
     from quantri.reception import api as reception
     from quantri.reports import api as reports
@@ -103,6 +105,7 @@ def register_routers() -> None:
     api.add_router("/agencies", orgs.router)
     api.add_router("/people", orgs_api.people_router)
     api.add_router("/memberships", orgs_api.memberships_router)
+    api.add_router("/org-imports", orgs_import_api.imports_router)
     api.add_router("/frameworks", orgs.frameworks_router)
     api.add_router("/plans", plans.router)
     api.add_router("/tasks", plans.tasks_router)
@@ -114,6 +117,7 @@ def register_routers() -> None:
     api.add_router("/dossiers", dossiers.router)
     api.add_router("/papi", indices.router)
     api.add_router("/surveys", surveys.router)
+    api.add_router("/oversight", oversight.router)
 
 
 register_routers()

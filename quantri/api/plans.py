@@ -12,8 +12,9 @@ from quantri.core.names import display_name
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans import services
+from quantri.plans.import_deadline import apply_deadlines, deadlines_from_json
 from quantri.plans.models import Plan, Task, TaskStatus
-from quantri.plans.outline import plan_outline, plan_summaries
+from quantri.plans.outline import plan_outline, plan_summaries, support_units_of
 
 router = Router(tags=["plans"])
 tasks_router = Router(tags=["tasks"])
@@ -69,7 +70,7 @@ class PlanOut(PlanSummaryOut):
 
 
 def task_out(task: Task) -> dict:
-    support = [u.name for u in task.support_units.all()] + list(task.support_text)
+    support = [u.name for u in support_units_of(task)] + list(task.support_text)
     return {
         "id": task.pk,
         "order": task.order,
@@ -89,6 +90,7 @@ def task_out(task: Task) -> dict:
         "officers": [u.get_username() for u in task.responsible_officers.all()],
         "officer_names": [display_name(u) for u in task.responsible_officers.all()],
         "cancel_reason": task.cancel_reason,
+        "parent_task": task.parent_task_id,  # the parent plan's task it carries out
     }
 
 
@@ -158,9 +160,14 @@ def import_plan(
     save_as: Form[str] = "",
     cancel_missing: Form[bool] = False,
     reason: Form[str] = "",
+    deadlines: Form[str] = "",
 ):
     """A document matching a plan of the agency (same number or title) is refused with 409
-    and the matching plans, unless `save_as` says `new` or the id of the plan it amends."""
+    and the matching plans, unless `save_as` says `new` or the id of the plan it amends.
+
+    `deadlines` does what the preview's deadline cells do: a JSON object from a task's place
+    (group.task, as the preview numbers them: "2.3") to its deadline in words ("Quý III/2026",
+    "hằng tháng", "31/12/2026"; "" for none), read by the same rules as the cell."""
     owner = Agency.objects.filter(code=agency).first()
     if owner is None:
         raise Http404
@@ -174,6 +181,8 @@ def import_plan(
         )
     data = file.read()
     parsed = services.plan_parse(data=data, filename=file.name, agency=owner)
+    if deadlines.strip():
+        parsed = apply_deadlines(parsed, deadlines_from_json(deadlines))
     if dry_run:
         return Status(200, parsed)
     if save_as != "new":
@@ -238,4 +247,5 @@ def record_progress(request, task_id: int, payload: ProgressIn):
 # The editing operations (quantri.plans.api) add themselves to these two routers.
 from quantri.plans import api as _editing  # noqa: E402, F401
 from quantri.plans import api_amend as _amending  # noqa: E402, F401
+from quantri.plans import api_cascade as _cascade  # noqa: E402, F401
 from quantri.plans.api_amend import import_choice  # noqa: E402

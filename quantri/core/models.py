@@ -1,4 +1,6 @@
-from django.db import models
+import functools
+
+from django.db import connections, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -37,12 +39,45 @@ class CalendarDay(models.Model):
 
 class HashedKeyQuerySet(models.QuerySet):
     def for_key(self, raw: str):
-        """The active key whose hash matches `raw`, or None."""
+        """The active key whose hash matches `raw`, or None. Read from the database on every
+        call, so a revoked key is refused at once by every server process.
+
+        Every Open311 submission starts here. Building the query took a fifth of a
+        submission's server time, so its SQL is compiled once per model and the row turned
+        into a key the way the ORM would (the same converters, `Model.from_db`)."""
         from quantri.core.keys import key_hash
 
         if not raw:
             return None
-        return self.filter(key_hash=key_hash(raw), revoked_at__isnull=True).first()
+        sql, fields = _active_key_sql(self.model, self.db)
+        connection = connections[self.db]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [key_hash(raw)])
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        values = [
+            _from_db(field, value, connection) for field, value in zip(fields, row, strict=True)
+        ]
+        return self.model.from_db(self.db, [f.attname for f in fields], values)
+
+
+@functools.cache
+def _active_key_sql(model, using: str) -> tuple[str, tuple]:
+    fields = tuple(model._meta.concrete_fields)
+    query = model._default_manager.filter(key_hash="", revoked_at__isnull=True).order_by()
+    query = query.values_list(*[f.attname for f in fields])
+    sql, params = query.query.get_compiler(using=using).as_sql()
+    if list(params) != [""]:
+        raise TypeError(f"{model.__name__}: the key lookup must take the hash as its one parameter")
+    return sql, fields
+
+
+def _from_db(field, value, connection):
+    column = field.get_col(field.model._meta.db_table)
+    for convert in connection.ops.get_db_converters(column) + field.get_db_converters(connection):
+        value = convert(value, column, connection)
+    return value
 
 
 class HashedKey(models.Model):

@@ -6,6 +6,7 @@ Each use has its own scope, so a citizen's feedback does not use up their survey
 """
 
 import datetime
+import functools
 import hashlib
 
 from django.conf import settings
@@ -49,20 +50,25 @@ def _count_post(scope: str, key: str, window: datetime.datetime) -> int:
     instead of update-or-create plus a read: an upsert with RETURNING, which SQLite (3.35+)
     and PostgreSQL both understand. Concurrent posts are serialised by the row's unique
     constraint, so no count is lost. The ORM has no upsert that adds to the stored value."""
+    # The same stored form as the ORM writes, so the unique constraint compares like values.
+    stamp = connection.ops.adapt_datetimefield_value(window)
+    with connection.cursor() as cursor:
+        cursor.execute(_upsert_sql(connection.vendor), [scope, key, stamp])
+        return cursor.fetchone()[0]
+
+
+# Written once per kind of database: only the quoting of the names depends on it.
+@functools.cache
+def _upsert_sql(vendor: str) -> str:
     q = connection.ops.quote_name
     table, scope_, client_, window_, count_ = (
         q(name) for name in (RateCount._meta.db_table, "scope", "client", "window_start", "count")
     )
-    sql = (
+    return (
         f"INSERT INTO {table} ({scope_}, {client_}, {window_}, {count_}) VALUES (%s, %s, %s, 1) "
         f"ON CONFLICT ({scope_}, {client_}, {window_}) "
         f"DO UPDATE SET {count_} = {table}.{count_} + 1 RETURNING {count_}"
     )
-    # The same stored form as the ORM writes, so the unique constraint compares like values.
-    stamp = connection.ops.adapt_datetimefield_value(window)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [scope, key, stamp])
-        return cursor.fetchone()[0]
 
 
 def forget_old_windows(now: datetime.datetime | None = None) -> int:

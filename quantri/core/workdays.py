@@ -26,6 +26,9 @@ class WorkingCalendar:
         self.working_days = frozenset(working_days)
         self.weekend = weekend
         self._holidays = holidays.country_holidays(country)
+        # Every feedback submission asks for the same few sums on the same day: kept, since
+        # a calendar never changes once made (a changed one is a new calendar).
+        self._sums: dict[tuple[datetime.date, int], datetime.date] = {}
 
     def is_working_day(self, day: datetime.date) -> bool:
         if day in self.working_days:
@@ -48,6 +51,12 @@ class WorkingCalendar:
         limit from a Friday ends on the Friday two weeks later, later still across Tết."""
         if days < 0:
             raise ValueError("days must not be negative")
+        found = self._sums.get((start, days))
+        if found is None:
+            found = self._sums[(start, days)] = self._count_forward(start, days)
+        return found
+
+    def _count_forward(self, start: datetime.date, days: int) -> datetime.date:
         day = start
         while days:
             day += datetime.timedelta(days=1)

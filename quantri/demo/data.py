@@ -94,6 +94,7 @@ USERS = [
     ("chuyenvien", "Phạm Thu Trang", "QLVH", Role.STAFF, "Chuyên viên"),
     ("bantt", "Vũ Đức Thịnh", None, Role.INSPECTION_BOARD, "Trưởng ban Thanh tra nhân dân"),
     ("quantri", "Quản trị hệ thống", None, Role.ADMIN, "Quản trị hệ thống"),
+    ("thanhtra", "Đỗ Văn Kiên", None, Role.INSPECTOR, "Trưởng đoàn kiểm tra"),
 ]
 
 DEMO_PASSWORD = "demo@2026"

@@ -12,9 +12,23 @@ from quantri.dossiers import aggregates, generate, index_766_2026, index_inputs,
 from quantri.dossiers.models import Dossier, IndexInput, MonthlyAggregate, ReceivingBody
 from quantri.dossiers.periods import Period
 from quantri.dossiers.slips import place
+from quantri.procedures.models import Procedure
 
 YEAR = 2026
 COUNT = 3000
+# The unit of the demo department that handles each field of the catalogue
+# (quantri.procedures.demo_data.FIELDS): a travel licence is never the library's work.
+HANDLING_UNITS = {
+    "VH": "QLVH",
+    "GD": "XDNSVH",
+    "TDTT": "QLTDTT",
+    "DL": "QLDL",
+    "DSVH": "QLVH",
+    "MTNATL": "QLVH",
+    "NTBD": "QLVH",
+    "TV": "QLVH",
+    "QC": "QLVH",
+}
 
 
 def load(context) -> None:
@@ -30,8 +44,17 @@ def load(context) -> None:
     today = timezone.localdate()
     if today < datetime.date(YEAR, 1, 1):
         return
-    generate.generate(count=COUNT, year=YEAR, agency=department, until=today)
+    generate.generate(
+        count=COUNT, year=YEAR, agency=department, until=today, handlers=_handlers(context)
+    )
     _load_inputs(context, today)
+
+
+def _handlers(context) -> dict[int, int]:
+    fields = Procedure.objects.values_list("pk", "field__code")
+    return {
+        pk: context.units[HANDLING_UNITS[code]].pk for pk, code in fields if code in HANDLING_UNITS
+    }
 
 
 NOT_YET_ENTERED = "dossiers_data_reused"  # this month's: the office has not sent it yet
@@ -65,6 +88,13 @@ def _plausible(f) -> dict[str, int]:
         "results_electronic": f.processed * 4 // 5,
         "dossiers_data_reused": f.received * 3 // 10,
         "feedback_satisfied": f.feedback_answered * 4 // 5,
+        # Asked from 766-2026-12 on (index_766_2026_12), so December's dashboard has them.
+        "dossiers_personal_store": f.received * 2 // 5,
+        "dossiers_population_data": f.received // 2,
+        "procedures_population_data": f.procedures * 3 // 5,
+        "procedures_for_citizens": f.procedures * 4 // 5,
+        "certified_copies": max(f.received // 10, 1),
+        "certified_copies_electronic": max(f.received // 10, 1) * 2 // 3,
     }
 
 

@@ -39,11 +39,15 @@ def _generate(
     seed: int = 766,
     until: datetime.date | None = None,
     progress: bool = False,
+    handlers: dict[int, int] | None = None,
 ) -> tuple[int, int]:
     created = updated = 0
     deltas: dict = defaultdict(Counter)
     with tqdm(total=count, desc="Generating", unit=" dossiers", disable=not progress) as bar:
-        for chunk in rows(count=count, year=year, agency=agency, seed=seed, until=until):
+        chunks = rows(
+            count=count, year=year, agency=agency, seed=seed, until=until, handlers=handlers
+        )
+        for chunk in chunks:
             c, u = bulk.save(chunk, deltas=deltas)
             created, updated = created + c, updated + u
             bar.update(len(chunk))
@@ -82,8 +86,17 @@ def _export_row(row: dict, codes: dict, procedures: dict) -> list:
     return [values[name] for name in importer.FIELDS]
 
 
-def rows(*, count: int, year: int, agency: Agency, seed: int = 766, until=None):
-    """The generated rows (bulk.save's dicts), CHUNK at a time."""
+def rows(
+    *,
+    count: int,
+    year: int,
+    agency: Agency,
+    seed: int = 766,
+    until=None,
+    handlers: dict[int, int] | None = None,
+):
+    """The generated rows (bulk.save's dicts), CHUNK at a time. `handlers` (procedure pk →
+    unit pk) gives each procedure the unit that handles it; others go to any unit."""
     ids = Agency.objects.subtree_ids(agency)
     procedures = list(Procedure.objects.filter(agency_id__in=ids).order_by("code"))
     if not procedures:
@@ -96,7 +109,7 @@ def rows(*, count: int, year: int, agency: Agency, seed: int = 766, until=None):
     due_dates = services.due_dates()
     for start in range(0, count, CHUNK):
         yield [
-            _row(n, rng, agency, procedures, units, days, due_dates, now)
+            _row(n, rng, agency, procedures, units, days, due_dates, now, handlers or {})
             for n in range(start, min(start + CHUNK, count))
         ]
 
@@ -110,7 +123,7 @@ def _days(year: int, until: datetime.date) -> list[datetime.date]:
     return out
 
 
-def _row(n, rng, agency, procedures, units, days, due_dates, now) -> dict:
+def _row(n, rng, agency, procedures, units, days, due_dates, now, handlers) -> dict:
     procedure = rng.choice(procedures)
     online = procedure.online_service != "none" and rng.random() < 0.6
     channel = Channel.ONLINE if online else rng.choice((Channel.DESK, Channel.DESK, Channel.POST))
@@ -123,7 +136,8 @@ def _row(n, rng, agency, procedures, units, days, due_dates, now) -> dict:
         "code": f"G{day.year}-{agency.code}-{n:07d}",
         "procedure_id": procedure.pk,
         "agency_id": agency.pk,
-        "unit_id": rng.choice(units),
+        # Drawn even when the handler is known, so the other columns stay the same per seed.
+        "unit_id": handlers.get(procedure.pk, rng.choice(units)),
         "applicant_name": f"{rng.choice(SURNAMES)} Văn {rng.choice(GIVEN)}",
         "applicant_id": f"0{rng.randint(10**10, 10**11 - 1)}",
         "applicant_phone": "",

@@ -37,6 +37,10 @@ class Figures:
     processed_fee: int = 0
     feedback_answered: int = 0
     feedback_on_time: int = 0
+    # From 766-2026-12 on (index_766_2026_12): the portal's payment rate 3.5b counts
+    # procedures, not dossiers.
+    fee_procedures_paid_online: int = 0
+    fee_procedures_with_dossiers: int = 0
     inputs: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -56,6 +60,13 @@ class Figures:
         """Finished early or on time, or still within time."""
         return self.processed_early + self.processed_on_time + self.within_time
 
+    @property
+    def handled_without_complaint(self) -> int:
+        """Handled neither late nor complained about: the portal's 5.4 rate is 100% − (late
+        share + share with feedback or a "dislike"), i.e. this ÷ handled (never below 0)."""
+        late = self.processed_late + self.overdue
+        return max(0, self.handled - late - self.complaints)
+
     def value(self, name: str) -> int | None:
         """A figure or an input by name; None for an input the agency has not supplied."""
         if name != "inputs" and hasattr(self, name):
@@ -66,7 +77,7 @@ class Figures:
         return asdict(self) | {name: getattr(self, name) for name in DERIVED}
 
 
-DERIVED = ("processed", "handled", "online_received", "progress_ok")
+DERIVED = ("processed", "handled", "online_received", "progress_ok", "handled_without_complaint")
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -206,12 +217,13 @@ def compute(criteria: list[dict], figures: Figures) -> tuple[list[GroupScore], f
     return groups, round(sum(g.points for g in groups), 2)
 
 
-def check_criteria(criteria: list[dict]) -> None:
+def check_criteria(criteria: list[dict], *, inputs=()) -> None:
     """Raise ValueError naming the first bad criterion: unknown formula, target out of 0–1,
-    sub-criteria whose points do not add up to their group's."""
+    a denominator that is neither a figure nor one of `inputs` (the figures the agency
+    supplies by hand), sub-criteria whose points do not add up to their group's."""
     for n, criterion in enumerate(criteria, start=1):
         if "subcriteria" in criterion:
-            _check_subcriteria(n, criterion)
+            _check_subcriteria(n, criterion, set(inputs))
             continue
         if criterion.get("formula") not in FORMULAS:
             raise ValueError(f"criterion {n}: unknown formula {criterion.get('formula')!r}")
@@ -223,8 +235,8 @@ def _check_target(where: str, criterion: dict) -> None:
         raise ValueError(f"{where}: target must be between 0 and 1")
 
 
-def _check_subcriteria(n: int, criterion: dict) -> None:
-    known = {f.name for f in Figures.__dataclass_fields__.values()} | set(DERIVED)
+def _check_subcriteria(n: int, criterion: dict, inputs: set[str]) -> None:
+    known = {f.name for f in Figures.__dataclass_fields__.values()} | set(DERIVED) | inputs
     for sub in criterion["subcriteria"]:
         _check_target(f"criterion {n}, {sub['key']}", sub)
         if sub["denominator"] not in known:

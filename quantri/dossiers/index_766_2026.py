@@ -18,11 +18,51 @@ as summarised in issue 15; the appendix's own table could not be read in full fr
 each figure marked "verify" is to be checked against it and corrected in a newer version
 (a new IndexVersion row, never an edit of this one: past months keep their version).
 
+Checked again on 04/12/2026 (SOURCE_CHECK below): the stored text of [QD766] and [QNA892]
+reaches their preambles, not the appendix table, and no copy of [DVC]'s description was found;
+no figure could be confirmed or shown wrong, so no new version was made and "verify" stays.
+A second search the same day (session 7) found only third-party dashboards quoting the
+Decision's title and the group totals, not the appendix: nothing changed.
+
+Session 8 (04/12/2026) found the portal's description of each sub-criterion and the points it
+gives them: they differ from the "verify" figures here, so a new version, 766-2026-12
+(index_766_2026_12, from 1/12/2026), carries them; this one stays, unchanged, for July to
+November 2026.
+
 A sub-criterion is `numerator ÷ denominator`, both names of index.Figures or of an input the
 agency supplies by hand (INPUTS); "target" is the rate that earns full points.
 """
 
 import datetime
+
+# What the last check against the sources found (session 6, issue 15), so a reader knows which
+# figures rest on a text and which still wait for one.
+SOURCE_CHECK = {
+    "checked_on": datetime.date(2026, 12, 4),
+    "searched": [
+        "Quyết định 766/QĐ-TTg Bộ chỉ số phục vụ người dân doanh nghiệp điểm",
+        "Phụ lục bộ chỉ số 766 công khai minh bạch 18 điểm tiến độ giải quyết 20 điểm…",
+        "tỷ lệ hồ sơ trực tuyến đạt 50% … tỷ lệ thủ tục cung cấp dịch vụ công trực tuyến 80%",
+        "mức độ hài lòng xử lý phản ánh kiến nghị đúng hạn điểm chỉ số 766",
+        # Session 7 (pages, docs, code corpora; exact-string index):
+        "Quyết định 766/QĐ-TTg phụ lục bộ chỉ số công khai minh bạch 18 điểm tiến độ 20 điểm",
+        "766/QĐ-TTg Phụ lục … Thanh toán trực tuyến Mức độ hài lòng Số hóa hồ sơ điểm",
+        "dichvucong.gov.vn bộ chỉ số phục vụ người dân doanh nghiệp cách tính điểm",
+        "chỉ số 766 thanh toán trực tuyến … số hóa hồ sơ cách tính điểm",
+        "exact strings: '766/QĐ-TTg', 'Tiến độ giải quyết (20 điểm)', "
+        "'Công khai, minh bạch (18 điểm)'",
+    ],
+    "found": [
+        "QD766 text, preamble only (số 766/QĐ-TTg, Hà Nội, ngày 23/6/2022): "
+        "https://thuviennhadat.vn/vbpl/quyet-dinh-766-qd-ttg-2022-bo-chi-so-danh-gia-chat-"
+        "luong-phuc-vu-thu-tuc-hanh-chinh-dien-tu-518821.html",
+        "QNA892 text, preamble only (892/QĐ-UBND, 28/4/2023, cites QD766 and Thông tư "
+        "01/2023/TT-VPCP ngày 05/4/2023): https://thuviennhadat.vn/vbpl/quyet-dinh-892-qd-ubnd-"
+        "2023-bo-chi-so-chat-luong-phuc-vu-tren-moi-truong-dien-tu-quang-nam-565552.html",
+    ],
+    "not_found": "the appendix's table of sub-criteria, their points and thresholds; the "
+    "portal's (DVC) description. Every figure marked 'verify' is unconfirmed.",
+}
 
 CODE = "766-2026"
 NAME = "Decision 766/QĐ-TTg — sub-criteria (from 07/2026)"

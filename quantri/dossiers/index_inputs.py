@@ -1,4 +1,5 @@
-"""The figures an agency supplies by hand to the Decision 766 index (index_766_2026.INPUTS):
+"""The figures an agency supplies by hand to the Decision 766 index (index_766_2026_12.INPUTS,
+which holds 766-2026's too):
 reading them for a period, and the office recording one."""
 
 import datetime
@@ -7,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from quantri.dossiers.index_766_2026 import INPUTS
+from quantri.dossiers.index_766_2026_12 import INPUTS
 from quantri.dossiers.models import IndexInput
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency

@@ -5,7 +5,7 @@ in IndexVersion.criteria, translated in the page: named here so that the catalog
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from quantri.dossiers.index_766_2026 import INPUTS
+from quantri.dossiers.index_766_2026_12 import INPUTS
 from quantri.dossiers.models import IndexInputFigure
 
 FIGURE_NAMES = {
@@ -20,10 +20,14 @@ FIGURE_NAMES = {
     "rated": _("Dossiers rated by the citizen"),
     "satisfied": _("Satisfied ratings"),
     "procedures": _("Procedures of the agency"),
+    "procedures_published": _("Procedures published on the portal"),
     "procedures_online": _("Procedures offering online service"),
     "fee_procedures": _("Fee-bearing procedures"),
-    "feedback_answered": _("Feedback answered"),
-    "feedback_on_time": _("Feedback answered on time"),
+    "feedback_answered": _("Feedback about procedures answered"),
+    "feedback_on_time": _("Feedback about procedures answered on time"),
+    "fee_procedures_with_dossiers": _("Fee-bearing procedures with dossiers processed"),
+    "fee_procedures_paid_online": _("Fee-bearing procedures with a dossier paid online"),
+    "handled_without_complaint": _("Dossiers handled neither late nor complained about"),
     **{figure: IndexInputFigure(figure).label for figure in INPUTS},
 }
 
@@ -43,6 +47,13 @@ SUBCRITERIA_LABELS = (
     gettext_noop("Citizens satisfied with the handling of their dossier"),
     gettext_noop("Feedback on procedures answered on time"),
     gettext_noop("Citizens satisfied with how their feedback was handled"),
+    # 766-2026-12 (index_766_2026_12)
+    gettext_noop("Fee-bearing procedures with a dossier paid online"),
+    gettext_noop("Certified copies issued electronically from the original"),
+    gettext_noop("Digitised dossiers linked to the citizen's store on the national portal"),
+    gettext_noop("Dossiers using the national population database"),
+    gettext_noop("Procedures for citizens connected to the population database"),
+    gettext_noop("Dossiers handled neither late nor complained about"),
 )
 
 

@@ -114,6 +114,28 @@ class Dossier(models.Model):
         editable=False,
     )
 
+    # Who received the dossier at the desk and who handed the result back (issue 17: per-officer
+    # figures). Set by the desk services from the signed-in officer; imports leave them empty
+    # (the portal's file names no officer), and the figures count those apart as unknown.
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("received by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("result returned by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
     history = HistoricalRecords()
     objects = DossierQuerySet.as_manager()
 
@@ -223,9 +245,14 @@ COUNTERS = (
 
 
 class LetterKind(models.TextChoices):
+    """The letters of Circular 03/2025/TT-VPCP, Phụ lục I (Mẫu số 02–05), named by the form's
+    title (slips.SOURCES; in Vietnamese the titles themselves): form 04 lost the 2018 title
+    "phiếu xin lỗi và hẹn lại ngày trả kết quả", form 03 reads "từ chối tiếp nhận giải quyết"
+    (refusing to accept the dossier for processing), not two refusals."""
+
     ADDITIONAL_REQUEST = "additional_request", _("Request for additional documents")
-    REFUSAL = "refusal", _("Refusal to receive or process the dossier")
-    APOLOGY = "apology", _("Apology letter with a new appointment")
+    REFUSAL = "refusal", _("Refusal to receive the dossier for processing")
+    APOLOGY = "apology", _("Apology and request to extend the processing time")
     STOP_NOTICE = "stop_notice", _("Notice to stop processing the dossier")
 
 
@@ -521,7 +548,7 @@ class IndexVersion(models.Model):
 
 
 class IndexInputFigure(models.TextChoices):
-    """What an agency supplies by hand to the 766 index (index_766_2026.INPUTS): the figures no
+    """What an agency supplies by hand to the 766 index (index_766_2026_12.INPUTS): the figures no
     software of ours records."""
 
     PROCEDURES_ANNOUNCED_ON_TIME = (
@@ -544,6 +571,28 @@ class IndexInputFigure(models.TextChoices):
         "feedback_satisfied",
         _("Citizens satisfied with how their feedback was handled"),
     )
+    # 766-2026-12 (index_766_2026_12): digitisation's sub-criteria the portal added.
+    DOSSIERS_PERSONAL_STORE = (
+        "dossiers_personal_store",
+        _("Digitised dossiers linked to the citizen's store on the national portal"),
+    )
+    DOSSIERS_POPULATION_DATA = (
+        "dossiers_population_data",
+        _("Dossiers using the national population database"),
+    )
+    PROCEDURES_POPULATION_DATA = (
+        "procedures_population_data",
+        _("Procedures for citizens connected to the population database"),
+    )
+    PROCEDURES_FOR_CITIZENS = (
+        "procedures_for_citizens",
+        _("Procedures whose applicants are citizens"),
+    )
+    CERTIFIED_COPIES_ELECTRONIC = (
+        "certified_copies_electronic",
+        _("Certified copies issued electronically from the original"),
+    )
+    CERTIFIED_COPIES = "certified_copies", _("Certified copies issued")
 
 
 class IndexInput(models.Model):

@@ -154,9 +154,10 @@ def attach_to_tasks(tasks, *, plan, access, today: datetime.date | None = None) 
     start, end = plan_window(plan, today)
     lead_ids = {task.lead_unit_id for task in tasks if task.pk in chosen}
     found = unit_service_figures(lead_ids, start, end) if lead_ids else {}
+    # One unit leads dozens of tasks: its figures and dashboard link are built once.
+    per_unit = {pk: shown(pk, figures, start, end, access, today) for pk, figures in found.items()}
     for task in tasks:
-        figures = found.get(task.lead_unit_id) if task.pk in chosen else None
-        task.service_figures = shown(task.lead_unit_id, figures, start, end, access, today)
+        task.service_figures = per_unit.get(task.lead_unit_id) if task.pk in chosen else None
 
 
 def figures_shown(

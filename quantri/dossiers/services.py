@@ -116,9 +116,10 @@ def new_code(agency, received_at: datetime.datetime) -> str:
 
 
 def require_desk(*, user, agency_id: int) -> None:
-    """The desk's work on an agency's dossiers is its managers' (leaders, office, administrators);
-    `user=None` is the system itself (the demo, the generator, a command)."""
-    if user is not None and not Access.for_user(user).can_manage_agency(agency_id):
+    """The desk's work on an agency's dossiers is its managers' (leaders, office, administrators)
+    and the officers placed at its desk; `user=None` is the system itself (the demo, the
+    generator, a command)."""
+    if user is not None and not Access.for_user(user).can_work_desk(agency_id):
         raise PermissionDenied(_("Only the agency's one-stop desk handles its dossiers."))
 
 
@@ -158,12 +159,18 @@ def dossier_register(
         ),
         state=State.RECEIVED,
         online_type=procedure.online_service if channel == Channel.ONLINE else "none",
+        received_by=_person(user),
     )
     dossier.full_clean()
     dossier._history_user = user
     dossier.save()
     aggregates.apply_change(None, aggregates.snapshot(dossier))
     return dossier
+
+
+def _person(user):
+    """The signed-in officer, or None for the system (the demo, the generator, a command)."""
+    return user if getattr(user, "pk", None) else None
 
 
 def _save(dossier: Dossier, before: dict, user) -> Dossier:
@@ -196,6 +203,7 @@ def dossier_transition(
         dossier.outcome = outcome_of(dossier.due_at, at)
     elif to_state == State.RETURNED:
         dossier.returned_at = at
+        dossier.returned_by = _person(user) or dossier.returned_by
     return _save(dossier, before, user)
 
 

@@ -8,7 +8,7 @@ Circular 01/2018/TT-VPCP):
     01 Giấy tiếp nhận hồ sơ và hẹn trả kết quả            slips.receipt_docx
     02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ            desk_slips.additional_request_docx
     03 Phiếu từ chối tiếp nhận giải quyết hồ sơ            desk_slips.refusal_docx
-    04 Văn bản xin lỗi và hẹn lại ngày trả kết quả         desk_slips.apology_docx
+    04 Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết   desk_slips.apology_docx
     05 Thông báo dừng giải quyết hồ sơ                     desk_slips.stop_notice_docx
     06 Phiếu kiểm soát quá trình giải quyết hồ sơ          desk_slips.control_slip_docx
     07 Sổ theo dõi hồ sơ                                   logbook.logbook_docx
@@ -23,6 +23,32 @@ from django.utils import timezone
 
 from quantri.documents import Header, OfficialDocument, Paragraph, Signature, Table
 from quantri.documents.wording import province_place
+
+# The sources of the forms (checked in session 7, issue 15, 04/12/2026). Found: the
+# circular's preamble (số 03/2025/TT-VPCP, Hà Nội, ngày 15 tháng 9 năm 2025; it guides "Nghị định
+# số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục hành chính theo
+# cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia", and
+# covers "các biểu mẫu trong giải quyết thủ tục hành chính" under điểm b, c và h khoản 1 Điều 35
+# of that decree) and the list of the seven forms of its Phụ lục I, Mẫu số 01–07 as in the table
+# above. The list corrected form 04's title (it was the 2018 one). Not found: the body text of
+# each form (the bodies here follow Circular 01/2018/TT-VPCP's models, same content) and the
+# date Decree 118/2025/NĐ-CP takes effect (1/7/2025 per issue 15, not confirmed).
+SOURCES = {
+    "checked_on": "2026-12-04",
+    "found": [
+        "Circular 03/2025/TT-VPCP, preamble and scope (date 15/9/2025; guides Decree "
+        "118/2025/NĐ-CP of 09/6/2025): https://hethongphapluat.com/thong-tu-03-2025-tt-vpcp-"
+        "huong-dan-nghi-dinh-118-2025-nd-cp-thuc-hien-thu-tuc-hanh-chinh-theo-co-che-mot-cua-"
+        "mot-cua-lien-thong-tai-bo-phan-mot-cua-va-cong-dich-vu-cong-quoc-gia-do-van-phong-"
+        "chinh-phu-ban-hanh.html",
+        "Phụ lục I, Mẫu số 01–07 (titles): https://thuviennhadat.vn/phap-luat/tai-file-word-"
+        "bieu-mau-thong-tu-03-2025-tt-vpcp-ve-giai-quyet-thu-tuc-hanh-chinh-tai-bo-phan-mot-"
+        "cua-708489.html",
+        "Circular 01/2018/TT-VPCP forms 01–06 (the bodies' model): "
+        "https://trangtinphapluat.com/blog/bieu-mau/quy-trinh-giai-quyet-thu-tuc-hanh-chinh/",
+    ],
+    "not_found": "the body text of each 2025 form; the effective date of Decree 118/2025/NĐ-CP",
+}
 
 CIRCULAR = "Thông tư số 03/2025/TT-VPCP ngày 15/9/2025 của Văn phòng Chính phủ"
 DECREE = "Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ"

@@ -121,12 +121,28 @@ def figures(agency: Agency, month: Month, *, unit=None, procedure=None, now=None
     )
     sums = rows.aggregate(**{name: Sum(name) for name in FLOWS})
     counts = {name: value or 0 for name, value in sums.items()}
-    fee_rows = rows.filter(procedure_id__in=_fee_procedure_ids(ids)).aggregate(
-        **{name: Sum(name) for name in PROCESSED}
+    fee_rows = (
+        rows.filter(procedure_id__in=_fee_procedure_ids(ids))
+        .order_by()
+        .values("procedure_id")
+        .annotate(done=sum((Sum(name) for name in PROCESSED[1:]), Sum(PROCESSED[0])))
+        .annotate(paid=Sum("paid_online"))
     )
-    processed_fee = sum(value or 0 for value in fee_rows.values())
+    per_procedure = {row["procedure_id"]: (row["done"], row["paid"]) for row in fee_rows}
     opened = _open_figures(ids, month, now, narrow=narrow)
-    return Figures(**counts, **opened, processed_fee=processed_fee, **_other_figures(ids, month))
+    return Figures(**counts, **opened, **_fee_figures(per_procedure), **_other_figures(ids, month))
+
+
+def _fee_figures(per_procedure: dict[int, tuple[int, int]]) -> dict:
+    """From each fee-bearing procedure's (dossiers processed, dossiers paid online) in the
+    period: the dossiers processed, and the portal's 3.5b counts of procedures (those with a
+    dossier processed, and those of them with one paid online)."""
+    done = [(n, paid) for n, paid in per_procedure.values() if n]
+    return {
+        "processed_fee": sum(n for n, _paid in done),
+        "fee_procedures_with_dossiers": len(done),
+        "fee_procedures_paid_online": sum(1 for _n, paid in done if paid),
+    }
 
 
 def figures_from_raw(agency: Agency, month: Month, *, now=None) -> Figures:
@@ -138,17 +154,19 @@ def figures_from_raw(agency: Agency, month: Month, *, now=None) -> Figures:
     )
     counts = dict.fromkeys(FLOWS, 0)
     fee_ids = {row["pk"] for row in _fee_procedure_ids(ids)}
-    processed_fee = 0
+    per_procedure: dict[int, tuple[int, int]] = {}
     for key, values in aggregates.totals(dossiers).items():
         if month.first <= key[3] <= month.last:
             for name in FLOWS:
                 counts[name] += values[name]
             if key[2] in fee_ids:
-                processed_fee += sum(values[name] for name in PROCESSED)
+                done, paid = per_procedure.get(key[2], (0, 0))
+                done += sum(values[name] for name in PROCESSED)
+                per_procedure[key[2]] = (done, paid + values["paid_online"])
     return Figures(
         **counts,
         **_open_figures_naive(ids, month, now),
-        processed_fee=processed_fee,
+        **_fee_figures(per_procedure),
         **_other_figures(ids, month),
     )
 

@@ -43,6 +43,7 @@ class PublicFeedbackOut(Schema):
     due_on: datetime.date | None
     answered_at: datetime.datetime | None
     unit: str | None
+    procedure: str | None  # the national code of the procedure it is about
     text: str
     answer: str
 
@@ -57,6 +58,7 @@ class InboxRowOut(Schema):
     category: str
     status: str
     unit: str | None
+    procedure: str | None
     received_at: datetime.datetime
     due_on: datetime.date | None
     overdue: bool
@@ -71,6 +73,7 @@ def public_out(item: Feedback) -> dict:
         "due_on": item.due_on,
         "answered_at": item.answered_at,
         "unit": str(item.assigned_unit) if item.assigned_unit_id else None,
+        "procedure": item.procedure.code if item.procedure_id else None,
         "text": public_text(item),
         "answer": public_answer(item),
     }
@@ -123,8 +126,10 @@ def inbox(
     category: str = "",
     overdue: bool = False,
     q: str = "",
+    about_procedures: bool = False,
 ):
-    """The inbox page's list and filters; `status` is a status or "open", `category` a code."""
+    """The inbox page's list and filters; `status` is a status or "open", `category` a code;
+    `about_procedures` keeps the feedback linked to an administrative procedure."""
     items = Feedback.objects.inbox(
         Access.for_user(request.user),
         status=status,
@@ -132,6 +137,7 @@ def inbox(
         category=FeedbackCategory.objects.filter(code=category).first() if category else None,
         overdue=overdue,
         q=q,
+        about_procedures=about_procedures,
     )
     return [
         {
@@ -140,6 +146,7 @@ def inbox(
             "category": item.category.code,
             "status": item.status,
             "unit": str(item.assigned_unit) if item.assigned_unit_id else None,
+            "procedure": item.procedure.code if item.procedure_id else None,
             "received_at": item.received_at,
             "due_on": item.due_on,
             "overdue": item.is_overdue(),

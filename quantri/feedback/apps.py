@@ -13,6 +13,11 @@ class FeedbackConfig(AppConfig):
 
         register_error_shape("/open311/", error_document)
 
+        from quantri.feedback.services import feedback_hand_over
+        from quantri.orgs import successions
+
+        successions.register(feedback_hand_over)
+
         register(
             NavItem(
                 _("Send feedback"), "feedback:submit", order=60, audience="public", group="public"

@@ -18,6 +18,7 @@ from quantri.feedback.models import (
     FeedbackCategory,
 )
 from quantri.indices.models import Dimension
+from quantri.procedures.models import Procedure
 
 API_KEY_NAME = "Ứng dụng Hưng Yên Smart (demo)"
 
@@ -402,6 +403,19 @@ ITEMS = [
 ]
 
 
+# Feedback about a procedure of the catalogue, by a phrase of its text: Decision 766's
+# satisfaction group counts only this feedback (quantri.feedback.figures).
+ABOUT_PROCEDURE = [
+    ("tổ chức lễ hội", "1.009102"),
+    ("kinh doanh karaoke", "1.009104"),
+]
+
+
+def _procedure_of(text: str) -> Procedure | None:
+    code = next((code for phrase, code in ABOUT_PROCEDURE if phrase in text), None)
+    return Procedure.objects.filter(code=code, is_published=True).first() if code else None
+
+
 def load(context) -> None:
     services_user = {"office": context.user("vanphong"), "unit": context.user("truongphong")}
     categories = _categories(context)
@@ -450,6 +464,7 @@ def _item(spec, categories, context, users, earlier: list[Feedback]) -> Feedback
             text=text,
             contact=services.Contact(*contact) if contact else None,
             consent_to_publish=consent,
+            procedure=_procedure_of(text),
         )
     for after, action, argument in steps:
         with services.happened_at(received + datetime.timedelta(days=after)):

@@ -1,6 +1,8 @@
 """Figures other apps read about feedback handling, without importing its internals: the
-Decision 766 index counts the feedback a department answered in a period and how much of it
-was answered on time."""
+Decision 766 index counts the feedback about administrative procedures a department answered
+in a period and how much of it was answered on time (its satisfaction group is about how
+citizens' feedback on procedures is handled, issue 15; feedback about roads or lighting is
+not part of it)."""
 
 import datetime
 
@@ -19,10 +21,11 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 def answered_counts(
     *, department_ids: set[int], first: datetime.date, last: datetime.date
 ) -> dict[str, int]:
-    """Feedback of these departments answered from `first` to `last` (local days, both
-    included): {"answered": n, "on_time": m}."""
+    """Feedback about procedures of these departments answered from `first` to `last` (local
+    days, both included): {"answered": n, "on_time": m}."""
     answered = Feedback.objects.filter(
         department_id__in=department_ids,
+        procedure__isnull=False,
         answered_at__gte=_start_of(first),
         answered_at__lt=_start_of(last + datetime.timedelta(days=1)),
     )

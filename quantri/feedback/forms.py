@@ -15,6 +15,7 @@ from quantri.feedback.services import (
     max_attachment_bytes,
 )
 from quantri.orgs.models import Agency
+from quantri.procedures.models import Procedure
 
 MAX_TEXT = 5000
 
@@ -31,6 +32,13 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What happened, where and when. Please do not write personal details here."),
     )
+    procedure = forms.CharField(
+        label=_("Administrative procedure (optional)"),
+        max_length=40,
+        required=False,
+        help_text=_("Its code on the procedures page (e.g. 1.004227), when your feedback is "
+                    "about one."),
+    )  # fmt: skip
     location = forms.CharField(label=_("Where (optional)"), max_length=255, required=False)
     name = forms.CharField(label=_("Your name"), max_length=150, required=False)
     phone = forms.CharField(label=_("Telephone"), max_length=40, required=False)
@@ -61,6 +69,9 @@ class FeedbackForm(forms.Form):
     def is_robot(self) -> bool:
         return bool(self.data.get("website"))
 
+    def clean_procedure(self) -> Procedure | None:
+        return procedure_by_code(self.cleaned_data["procedure"])
+
     def clean_attachments(self):
         uploads = self.cleaned_data["attachments"]
         if len(uploads) > MAX_ATTACHMENTS:
@@ -84,6 +95,30 @@ class FeedbackForm(forms.Form):
         return Contact(
             name=data["name"], phone=data["phone"], email=data["email"], address=data["address"]
         )
+
+
+def procedure_by_code(code: str) -> Procedure | None:
+    """A published procedure by its national code; None for an empty code."""
+    code = (code or "").strip()
+    if not code:
+        return None
+    procedure = Procedure.objects.published().filter(code=code).first()
+    if procedure is None:
+        raise ValidationError(_("No published procedure has the code %(code)s.") % {"code": code})
+    return procedure
+
+
+class ProcedureLinkForm(forms.Form):
+    procedure = forms.CharField(
+        label=_("Procedure code"),
+        max_length=40,
+        required=False,
+        help_text=_("Leave empty when the feedback is not about an administrative procedure."),
+    )
+    note = forms.CharField(label=_("Note"), max_length=1000, required=False)
+
+    def clean_procedure(self) -> Procedure | None:
+        return procedure_by_code(self.cleaned_data["procedure"])
 
 
 class TrackForm(forms.Form):

@@ -24,6 +24,7 @@ from quantri.core.worklists import due_first
 from quantri.feedback.codes import MAX_LENGTH as CODE_LENGTH
 from quantri.indices.models import Dimension
 from quantri.orgs.models import Agency
+from quantri.procedures.models import Procedure
 
 
 class FeedbackStatus(models.TextChoices):
@@ -171,7 +172,7 @@ class FeedbackQuerySet(models.QuerySet):
         return items
 
     def for_page(self):
-        return self.select_related("category", "assigned_unit", "department")
+        return self.select_related("category", "assigned_unit", "department", "procedure")
 
     def inbox(
         self,
@@ -182,6 +183,7 @@ class FeedbackQuerySet(models.QuerySet):
         category=None,
         overdue: bool = False,
         q: str = "",
+        about_procedures: bool = False,
     ):
         """The staff inbox, for the page and the API alike: who may open it at all (a unit,
         the office or the People's Inspection Board, else PermissionDenied), what each sees
@@ -199,6 +201,8 @@ class FeedbackQuerySet(models.QuerySet):
             items = items.filter(category=category)
         if overdue:
             items = items.overdue()
+        if about_procedures:
+            items = items.filter(procedure__isnull=False)
         if q.strip():
             query = q.strip()
             items = items.filter(Q(code__iexact=query) | Q(text__icontains=query))
@@ -221,6 +225,16 @@ class Feedback(models.Model):
         Agency, verbose_name=_("receiving agency"), on_delete=models.PROTECT, related_name="+"
     )
     text = models.TextField(_("content"))
+    # Feedback about an administrative procedure: Decision 766's satisfaction group counts only
+    # this feedback (how it was handled), not feedback about roads or lighting.
+    procedure = models.ForeignKey(
+        Procedure,
+        verbose_name=_("administrative procedure"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback",
+    )
     location = models.CharField(_("location"), max_length=255, blank=True)
     latitude = models.DecimalField(
         _("latitude"),
@@ -293,7 +307,15 @@ class Feedback(models.Model):
     search_text = models.TextField(_("search text"), blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    # The history is read per item (by its id, in date order): indexes on the copies of the
+    # item's links and code would only make every public submission write six more pages.
+    history = HistoricalRecords(
+        excluded_fields=["search_text"],
+        no_db_index=[
+            "code", "api_key", "assigned_unit", "category", "department", "duplicate_of",
+            "procedure",
+        ],
+    )  # fmt: skip
     objects = FeedbackQuerySet.as_manager()
 
     class Meta:

@@ -197,3 +197,46 @@ def gap_svg(bars: Sequence[GapBar], *, title: str, xlabel: str) -> str:
 def gap_png(bars: Sequence[GapBar], *, title: str, xlabel: str) -> bytes:
     with matplotlib.rc_context(STYLE):
         return _png(_gap_figure(bars, title, xlabel))
+
+
+@dataclass
+class RangeBar:
+    label: str
+    low: float  # the sub-dimension's range in the chart's year (Dimension.range_in)
+    high: float
+    score: float | None
+    median: float | None
+
+    def share(self, value: float | None) -> float | None:
+        """Where a score sits in the year's range, 0–100: PAPI 5.1's 2.5 is the top of 2020's
+        0.25–2.5 but about 72% of 2021's 0.33–3.33."""
+        if value is None:
+            return None
+        return 100 * (value - self.low) / (self.high - self.low)
+
+
+def _range_figure(bars: Sequence[RangeBar], title: str, xlabel: str) -> Figure:
+    figure = Figure(figsize=(7.2, 0.4 * len(bars) + 1.4))
+    axes = figure.add_subplot()
+    positions = list(range(len(bars)))[::-1]
+    shares = [bar.share(bar.score) for bar in bars]
+    axes.barh(positions, [s or 0.0 for s in shares], color=PROVINCE_COLOUR, height=0.55)
+    medians = [bar.share(bar.median) for bar in bars]
+    axes.plot(_nan(medians), positions, "|", color=MEDIAN_COLOUR, markersize=14, mew=2)
+    labels = [
+        f"{_wrap(bar.label, 34)} ({comma(f'{bar.low:g}')}–{comma(f'{bar.high:g}')})" for bar in bars
+    ]
+    axes.set_yticks(positions, labels)
+    axes.set_xlim(0, 100)
+    decimal_comma_ticks(axes, "x")
+    axes.set_xlabel(xlabel)
+    axes.set_title(title)
+    return figure
+
+
+def range_svg(bars: Sequence[RangeBar], *, title: str, xlabel: str) -> str:
+    """Sub-dimensions as the share of their own range in the year: a bar for the province, a
+    tick for the national median. Ranges change (5.1 from 2021), so raw scores are not drawn
+    on one axis."""
+    with matplotlib.rc_context(STYLE):
+        return _svg(_range_figure(bars, title, xlabel), title)

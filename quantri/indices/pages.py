@@ -63,6 +63,7 @@ def province_page(province: Province, year: int, peers: list[Province]) -> dict:
     return {
         "profile": profile,
         "radar": _radar(province, profile) if profile["dimensions"] else "",
+        "subdimension_ranges": _subdimension_ranges(province, profile),
         "trend_total": _trend_total(province, years, trend_years),
         "trend_dimensions": _trend_dimensions(province, years, trend_years, fw),
         "quartile_label": reading.QUARTILE_LABELS.get(profile["quartile"], ""),
@@ -79,6 +80,34 @@ def _radar(province: Province, profile: dict) -> str:
         title=_("%(province)s, PAPI %(year)s: dimensions against the national median")
         % {"province": province.name, "year": profile["year"]},
     )
+
+
+def subdimension_bars(profile: dict) -> list[charts.RangeBar]:
+    """Each sub-dimension against its own range in the profile's year (issue 15: from 2021
+    5.1, 5.3 and 5.4 span 0.33–3.33, not 0.25–2.5), never against the latest range."""
+    return [
+        charts.RangeBar(
+            f"{sub['code']}. {sub['name']}",
+            sub["min_score"],
+            sub["max_score"],
+            sub["score"],
+            sub["national_median"],
+        )
+        for dimension in profile["dimensions"]
+        for sub in dimension["subdimensions"]
+        if sub.get("max_score") is not None
+    ]
+
+
+def _subdimension_ranges(province: Province, profile: dict) -> str:
+    bars = subdimension_bars(profile)
+    if not bars:
+        return ""
+    title = _("%(province)s, PAPI %(year)s: sub-dimensions within the year's ranges") % {
+        "province": province.name,
+        "year": profile["year"],
+    }
+    return charts.range_svg(bars, title=title, xlabel=_("Share of the year's range (%)"))
 
 
 def _trend_total(province: Province, years: dict[int, YearScores], trend_years) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import Q
+from django.utils import timezone
 
 from quantri.orgs.models import Agency, Membership, Role
 
@@ -297,6 +298,197 @@ class Access:
 
     def creates_surveys(self) -> bool:
         return self.is_superuser or bool(self.office_agency_ids)
+
+    # Inspections and checks (issue 17, quantri.oversight). The inspector writes inspections,
+    # findings, violations and remedies for the department they sit in; leaders, the office
+    # and the People's Inspection Board read all of it; a unit reads only the findings about
+    # itself. The names of violators follow the complaint rule (can_view_feedback): those who
+    # handle the matter (the office, the inspector, the unit concerned) and the oversight board.
+
+    @cached_property
+    def inspector_agency_ids(self) -> set[int]:
+        ids: set[int] = set()
+        for membership in self.memberships:
+            if membership.role == Role.INSPECTOR:
+                ids |= Agency.objects.subtree_ids(_department_of(membership.agency))
+        return ids
+
+    def inspection_reader_agency_ids(self) -> set[int]:
+        """Agencies whose inspections this user reads in full."""
+        return self.inspector_agency_ids | self.managed_agency_ids | self.inspection_agency_ids
+
+    def can_write_inspections(self, agency_id: int) -> bool:
+        return self.is_superuser or agency_id in self.inspector_agency_ids
+
+    def can_read_all_inspections(self, agency_id: int) -> bool:
+        return self.is_superuser or agency_id in self.inspection_reader_agency_ids()
+
+    def can_make_remedy_tasks(self, agency_id: int) -> bool:
+        """The inspector who concluded, or the office that follows the remedies up."""
+        return self.can_write_inspections(agency_id) or self.can_manage_agency(agency_id)
+
+    def can_view_finding(self, finding) -> bool:
+        return (
+            self.can_read_all_inspections(finding.inspection.agency_id)
+            or finding.subject_unit_id in self.task_unit_ids
+        )
+
+    def viewable_findings(self, findings):
+        """can_view_finding as a filter on a Finding QuerySet."""
+        if self.is_superuser:
+            return findings
+        return findings.filter(
+            Q(inspection__agency_id__in=self.inspection_reader_agency_ids())
+            | Q(subject_unit_id__in=self.task_unit_ids)
+        )
+
+    def viewable_inspections(self, inspections):
+        """Inspections read in full, and those with a finding about one of the user's units."""
+        if self.is_superuser:
+            return inspections
+        return inspections.filter(
+            Q(agency_id__in=self.inspection_reader_agency_ids())
+            | Q(findings__subject_unit_id__in=self.task_unit_ids)
+        ).distinct()
+
+    def can_view_violation_names(self, violation) -> bool:
+        return (
+            self.can_read_all_inspections(violation.finding.inspection.agency_id)
+            or violation.unit_id in self.task_unit_ids
+        )
+
+    def uses_oversight(self) -> bool:
+        return (
+            self.is_superuser
+            or bool(self.inspection_reader_agency_ids())
+            or bool(self.task_unit_ids)
+        )
+
+    # Issue 17, one-stop desk staff (quantri.deskstaff). Leaders, the office and administrators
+    # — the managers of the agency — place staff at the desk, plan rotations and check them.
+    # A desk officer's personal figures and checks are theirs and their managers' only (issue
+    # 17 item 2 says "only leadership, the office and the person"): not a unit head, not the
+    # People's Inspection Board and not the inspectorate. Item 5 gives the board "all of it"
+    # for inspections and findings; personal performance figures are named apart in item 2
+    # and, like a complaint's personal details, stay with those who manage the person.
+
+    def manages_desk_staff(self) -> bool:
+        return self.is_superuser or bool(self.managed_agency_ids)
+
+    def can_manage_desk_staff(self, agency_id: int) -> bool:
+        return self.can_manage_agency(agency_id)
+
+    def can_view_desk_officer(self, *, person_id: int, agency_ids: set[int]) -> bool:
+        """`agency_ids`: the agencies whose desk the person works or worked at."""
+        if getattr(self.user, "pk", None) == person_id and person_id is not None:
+            return True
+        return self.is_superuser or bool(agency_ids & self.managed_agency_ids)
+
+    # A person placed at the desk (a current DeskAssignment) works it whatever their role:
+    # an officer who holds only "staff" in a unit receives, hands over and returns the
+    # agency's dossiers and prints the desk's forms, as the managers do. The office's pages
+    # (dashboard, lists, imports, index inputs, other officers' figures) stay the managers'.
+    # The assignments are read through the user's reverse relation (quantri.deskstaff), so
+    # that orgs imports nothing from the apps above it.
+
+    @cached_property
+    def desk_agency_ids(self) -> set[int]:
+        """The agencies (with their subtrees) whose desk this user is placed at today."""
+        if not getattr(self.user, "is_authenticated", False):
+            return set()
+        today = timezone.localdate()
+        bodies = (
+            self.user.desk_assignments.filter(valid_from__lte=today)
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+            .select_related("receiving_body__agency")
+        )
+        ids: set[int] = set()
+        for assignment in bodies:
+            ids |= Agency.objects.subtree_ids(assignment.receiving_body.agency)
+        return ids
+
+    def can_work_desk(self, agency_id: int) -> bool:
+        """Receive, hand over, return an agency's dossiers and print its desk forms."""
+        return self.can_manage_agency(agency_id) or agency_id in self.desk_agency_ids
+
+    def works_any_desk(self) -> bool:
+        return self.manages_any_agency() or bool(self.desk_agency_ids)
+
+    def desk_agencies(self):
+        """Agencies whose dossiers this user may register."""
+        if self.is_superuser:
+            return Agency.objects.all()
+        return Agency.objects.filter(pk__in=self.managed_agency_ids | self.desk_agency_ids)
+
+    # The ISO 9001:2015 quality system (issue 17, quantri.quality). The office coordinator
+    # (the ISO secretary), leaders and administrators write — processes, declarations,
+    # audits, reviews — and leaders alone approve a process version; auditors record what
+    # they find on the audits that name them; a unit reads its own processes and the findings
+    # about it; the People's Inspection Board and the inspectorate (whose checks cover how
+    # procedures are handled) read everything of their department and change nothing.
+
+    @cached_property
+    def quality_agency_ids(self) -> set[int]:
+        """Where this user writes the quality system: as leader, office coordinator or
+        administrator."""
+        return self._reach({Role.LEADER, Role.OFFICE_COORDINATOR, Role.ADMIN})
+
+    @cached_property
+    def quality_approval_agency_ids(self) -> set[int]:
+        return self._reach({Role.LEADER})
+
+    def _reach(self, roles: set[str]) -> set[int]:
+        ids: set[int] = set()
+        for membership in self.memberships:
+            if membership.role in roles:
+                unit = membership.agency
+                root = unit.parent if unit.kind == "office" and unit.parent_id else unit
+                ids |= Agency.objects.subtree_ids(root)
+        return ids
+
+    def can_write_quality(self, agency_id: int) -> bool:
+        return self.is_superuser or agency_id in self.quality_agency_ids
+
+    def can_approve_process(self, agency_id: int) -> bool:
+        return self.is_superuser or agency_id in self.quality_approval_agency_ids
+
+    def quality_reader_agency_ids(self) -> set[int]:
+        """Agencies whose whole quality system this user reads: writers, board, inspector."""
+        return self.quality_agency_ids | self.inspection_agency_ids | self.inspector_agency_ids
+
+    def reads_all_quality(self, agency_id: int) -> bool:
+        """Every process, audit and review of the agency: its writers, the board and the
+        inspectorate."""
+        return self.is_superuser or agency_id in self.quality_reader_agency_ids()
+
+    def is_auditor(self, audit) -> bool:
+        return self.user.is_authenticated and audit.auditors.filter(pk=self.user.pk).exists()
+
+    def can_record_findings(self, audit) -> bool:
+        return self.can_write_quality(audit.agency_id) or self.is_auditor(audit)
+
+    def can_read_audit(self, audit) -> bool:
+        """Writers, the board and the auditors; a unit reads the audits that audited it."""
+        if self.reads_all_quality(audit.agency_id) or self.is_auditor(audit):
+            return True
+        return audit.units.filter(pk__in=self.task_unit_ids).exists()
+
+    def can_read_audit_report(self, audit) -> bool:
+        """The whole report names every unit's findings, so an audited unit, which reads only
+        its own findings on the page, does not get it."""
+        return self.reads_all_quality(audit.agency_id) or self.is_auditor(audit)
+
+    def can_read_process(self, process) -> bool:
+        return self.reads_all_quality(process.agency_id) or process.unit_id in self.task_unit_ids
+
+    def uses_quality(self) -> bool:
+        """Whether the quality system's pages are for this user at all."""
+        return (
+            self.is_superuser
+            or bool(self.quality_reader_agency_ids() or self.task_unit_ids)
+            or self.user.is_authenticated
+            and self.user.quality_audits.exists()
+        )
 
 
 def _department_of(agency: Agency) -> Agency:

@@ -72,6 +72,7 @@ class UnitPatch(Schema):
     short_name: str | None = None
     name_en: str | None = None
     parent_code: str | None = None
+    renamed_on: datetime.date | None = None  # today when not given
     reason: str
 
 
@@ -112,6 +113,7 @@ def update_unit(request, code: str, body: UnitPatch):
                 name=(body.name if body.name is not None else unit.name).strip(),
                 short_name=body.short_name if body.short_name is not None else unit.short_name,
                 name_en=body.name_en if body.name_en is not None else unit.name_en,
+                on=body.renamed_on,
                 reason=body.reason,
             )
         parent = _named(scope, body.parent_code, "parent_code")

@@ -46,6 +46,13 @@ class UnitRenameForm(forms.Form):
     name = forms.CharField(label=_("Unit name"), max_length=255)
     short_name = forms.CharField(label=_("Short name"), max_length=100, required=False)
     name_en = forms.CharField(label=_("English name"), max_length=255, required=False)
+    on = forms.DateField(
+        label=_("Renamed on"),
+        required=False,
+        widget=DATE,
+        initial=timezone.localdate,
+        help_text=_("The first day of the new name; earlier periods keep showing the old one."),
+    )
     reason = _reason()
 
 
@@ -81,6 +88,16 @@ class UnitMergeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["successor"] = _units(units, _("Merged into"))
         self.order_fields(["successor", "valid_to", "reason"])
+
+
+class CloseListedForm(forms.Form):
+    valid_to = forms.DateField(
+        label=_("Closed from"),
+        widget=DATE,
+        initial=timezone.localdate,
+        help_text=_("The first day these units and roles no longer exist."),
+    )
+    reason = _reason()
 
 
 class PeopleFilterForm(forms.Form):

@@ -26,6 +26,11 @@ class Role(models.TextChoices):
     STAFF = "staff", _("Staff")
     INSPECTION_BOARD = "inspection_board", _("People's Inspection Board member")
     ADMIN = "admin", _("Administrator")
+    # Inspects and checks how units handle procedures and keep the anti-corruption rules
+    # (issue 17). Since the Law on Inspection 2025 (84/2025/QH15) a department has no
+    # inspectorate of its own; this role is whoever does that work for it: the provincial
+    # inspectorate's officers or the department's own check team.
+    INSPECTOR = "inspector", _("Inspector")
 
 
 def active_on_q(on: datetime.date, prefix: str = "") -> Q:
@@ -124,12 +129,80 @@ class Agency(models.Model):
             self.valid_to is None or on < self.valid_to
         )
 
+    def name_on(self, day: datetime.date | None) -> str:
+        """The name the unit carried on a day: past periods' pages and documents show the
+        name valid then, not today's. Every rename keeps the old name among the aliases, so a
+        unit without aliases was never renamed and costs no query (lists of many units)."""
+        if day is None or not self.aliases:
+            return self.display_name
+        former = next((n for n in self.former_names.all() if n.valid_to > day), None)
+        return former.display_name if former is not None else self.display_name
+
     def ancestors(self) -> list["Agency"]:
         chain, node = [], self.parent
         while node is not None:
             chain.append(node)
             node = node.parent
         return chain
+
+
+class AgencyNameQuerySet(models.QuerySet):
+    def book(self, agency_ids) -> "NameBook":
+        """Every former name of these units, read once, to name many rows of many days."""
+        rows = self.filter(agency_id__in=set(agency_ids)).order_by("agency_id", "valid_to")
+        book: dict[int, list[AgencyName]] = {}
+        for row in rows:
+            book.setdefault(row.agency_id, []).append(row)
+        return NameBook(book)
+
+
+class NameBook:
+    def __init__(self, names: dict[int, list["AgencyName"]]):
+        self.names = names
+
+    def on(self, agency_id: int | None, day: datetime.date, current: str) -> str:
+        """The name on `day` (as the rows write it: the Vietnamese name), else `current`."""
+        former = next((n for n in self.names.get(agency_id, ()) if n.valid_to > day), None)
+        return former.name if former is not None else current
+
+
+class AgencyName(models.Model):
+    """A name a unit carried before a rename, up to the day the new name took effect. The
+    current name stays on the unit; these rows keep what past reports and plans showed."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="former_names"
+    )
+    name = models.CharField(_("name"), max_length=255)
+    name_en = models.CharField(_("English name"), max_length=255, blank=True)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("renamed on"))
+
+    objects = AgencyNameQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("former name")
+        verbose_name_plural = _("former names")
+        ordering = ["agency", "valid_to"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "valid_to"], name="agency_name_one_rename_per_day"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True) | Q(valid_from__lt=models.F("valid_to")),
+                name="agency_name_valid_from_before_valid_to",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
 
 
 class MembershipQuerySet(models.QuerySet):

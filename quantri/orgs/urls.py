@@ -17,6 +17,7 @@ urlpatterns = [
     path("people/<int:pk>/roles/", people.role_grant, name="role_grant"),
     path("roles/<int:pk>/withdraw/", people.role_withdraw, name="role_withdraw"),
     path("import/", importing.upload, name="import"),
+    path("import/close/", importing.close_listed, name="import_close"),
     path("import/template.xlsx", importing.template, name="template"),
     path("history/", history.history, name="history"),
 ]

@@ -8,6 +8,10 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from quantri.core.nav import NavItem, register
+        from quantri.orgs import successions
+        from quantri.plans.editing.succession import tasks_hand_over
+
+        successions.register(tasks_hand_over)
 
         register(
             NavItem(_("Plans"), "plans:plan_list", order=10, group="plans"),

@@ -15,8 +15,21 @@ from quantri.core.uploads import (
     allowed_extensions,
 )
 from quantri.orgs.models import Agency
+from quantri.plans.import_deadline import (
+    deadline_before_issue,
+    deadline_cell,
+    deadline_reading,
+    read_deadline,
+    with_deadline,
+)
 from quantri.plans.models import Evidence, PlanImport, TaskStatus, dimension_model
-from quantri.plans.services import DEFAULT_FRAMEWORK, EvidenceInput, max_upload_bytes
+from quantri.plans.parsing import ACCEPTED_EXTENSIONS
+from quantri.plans.services import (
+    DEFAULT_FRAMEWORK,
+    EvidenceInput,
+    max_upload_bytes,
+    unaccepted_plan_document,
+)
 
 
 def _checked_files(uploads, kinds) -> list:
@@ -94,16 +107,21 @@ class PlanUploadForm(forms.Form):
 
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
+        # Named from the parser's own list, so a type it learns to read is offered here too.
         self.fields["document"].help_text = _(
-            "The signed plan as a .txt, .docx or text-based .pdf file, up to %(mb)s MB."
-        ) % {"mb": settings.QUANTRI_MAX_UPLOAD_MB}
+            "The signed plan as one of these files: %(types)s (a .pdf must hold text, not a "
+            "scan), up to %(mb)s MB."
+        ) % {"types": ", ".join(ACCEPTED_EXTENSIONS), "mb": settings.QUANTRI_MAX_UPLOAD_MB}
         self.fields["agency"].queryset = agencies
         # Preselect the top of the user's tree (their department), not one of its units.
         ids = {a.pk for a in agencies}
         self.fields["agency"].initial = next((a for a in agencies if a.parent_id not in ids), None)
 
     def clean_document(self):
-        return _checked_files([self.cleaned_data["document"]], PLAN_DOCUMENT_KINDS)[0]
+        document = self.cleaned_data["document"]
+        if refusal := unaccepted_plan_document(filename=document.name or ""):
+            raise ValidationError(refusal)
+        return _checked_files([document], PLAN_DOCUMENT_KINDS)[0]
 
 
 # The import preview: the parsed plan as one header form, a form per group and a form per task.
@@ -197,8 +215,17 @@ class TaskForm(forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"data-filterable": "", "size": 6}),
     )
+    deadline = forms.CharField(
+        label=_("Deadline"),
+        max_length=255,
+        required=False,
+        help_text=_(
+            "As the plan writes it: a date (31/12/2026), a period (Quý IV/2026, năm 2026) or a "
+            "recurrence (định kỳ 6 tháng, trước ngày 15 hằng tháng)."
+        ),
+    )
 
-    def __init__(self, *args, task: dict, unit_choices: list, **kwargs):
+    def __init__(self, *args, task: dict, unit_choices: list, where: str = "", **kwargs):
         codes = {code for code, _label in unit_choices}
         lead_code = task.get("lead_code") or ""
         as_written = (
@@ -211,10 +238,13 @@ class TaskForm(forms.Form):
                 "title": task.get("title") or task.get("description") or "",
                 "lead": lead_code if lead_code in codes else (AS_WRITTEN if as_written else ""),
                 "support": [c for c in task.get("support_codes") or [] if c in codes],
+                "deadline": deadline_cell(task),
             },
         )
         super().__init__(*args, **kwargs)
         self.task = task
+        self.where = where
+        self.read_deadline: dict | None = None  # the parser's fields for an edited cell
         # The whole title shows without scrolling inside the box (about 90 characters a row).
         self.fields["title"].widget.attrs["rows"] = max(2, len(self.initial["title"]) // 90 + 1)
         self.as_written_lead = as_written[0][1] if as_written else ""
@@ -226,7 +256,32 @@ class TaskForm(forms.Form):
         data = super().clean()
         if data.get("include") and not (data.get("title") or "").strip():
             self.add_error("title", _("An included task needs a title."))
+        self._clean_deadline(data.get("deadline") or "")
         return data
+
+    @property
+    def deadline_reading(self) -> str:
+        """What the cell comes to, as saved: '31/12/2026 · Every 6 months'."""
+        shown = self.read_deadline if self.read_deadline is not None else self.task
+        return deadline_reading(shown)
+
+    def _clean_deadline(self, text: str) -> None:
+        # An untouched cell keeps everything the parser read (how it found the deadline too);
+        # an edited one is read again by the parser's own rules.
+        if text.strip() == self.initial["deadline"].strip():
+            return
+        try:
+            self.read_deadline = read_deadline(text, where=self.where)
+        except ValidationError as exc:
+            self.add_error("deadline", exc)
+
+    def check_issue_date(self, issued_on: datetime.date | None) -> None:
+        """An edited deadline may not fall before the plan's issue date."""
+        if self.read_deadline is None or self.has_error("deadline"):
+            return
+        message = deadline_before_issue(self.read_deadline, issued_on, where=self.where)
+        if message:
+            self.add_error("deadline", message)
 
     def corrected(self) -> dict | None:
         """The task as it will be imported, or None when the office left it out."""
@@ -237,7 +292,7 @@ class TaskForm(forms.Form):
         # Names of units the office took off stay off, rather than reappearing as written text.
         names = dict(self.fields["support"].choices)
         dropped = {names.get(c) for c in self.initial["support"] if c not in data["support"]}
-        return {
+        task = {
             **self.task,
             "title": data["title"].strip(),
             "lead_code": "" if lead == AS_WRITTEN else lead,
@@ -245,6 +300,7 @@ class TaskForm(forms.Form):
             "support_codes": data["support"],
             "support": [s for s in self.task.get("support") or [] if s not in dropped],
         }
+        return with_deadline(task, self.read_deadline) if self.read_deadline is not None else task
 
     def _lead_text(self, choice: str) -> str:
         if choice == AS_WRITTEN:
@@ -273,7 +329,13 @@ class ImportPreview:
             GroupPreview(
                 GroupForm(data, prefix=f"g{i}", group=group, dimension_choices=dimensions),
                 [
-                    TaskForm(data, prefix=f"g{i}-t{j}", task=task, unit_choices=units)
+                    TaskForm(
+                        data,
+                        prefix=f"g{i}-t{j}",
+                        task=task,
+                        unit_choices=units,
+                        where=f"{i + 1}.{j + 1}",
+                    )
                     for j, task in enumerate(group.get("tasks") or [])
                 ],
             )
@@ -288,7 +350,11 @@ class ImportPreview:
         return [self.header] + [f for g in self.groups for f in (g.form, *g.tasks)]
 
     def is_valid(self) -> bool:
-        return all([form.is_valid() for form in self.forms()])
+        valid = all([form.is_valid() for form in self.forms()])
+        if self.header.is_valid():
+            for task in (t for g in self.groups for t in g.tasks):
+                task.check_issue_date(self.header.cleaned_data["issued_on"])
+        return valid and not self.has_errors
 
     def add_error(self, message) -> None:
         self.header.add_error(None, message)
@@ -296,6 +362,11 @@ class ImportPreview:
     @property
     def has_errors(self) -> bool:
         return any(form.errors for form in self.forms())
+
+    @property
+    def deadline_errors(self) -> list[str]:
+        """Each deadline cell's error (they name their task), for the summary at the top."""
+        return [e for g in self.groups for t in g.tasks for e in t.errors.get("deadline", [])]
 
     def corrected(self) -> dict:
         groups = [

@@ -12,6 +12,7 @@ from quantri.plans.editing.header import parent_agency_ids
 from quantri.plans.editing.rules import assignable_officers, assignable_units, plan_officers
 from quantri.plans.forms import DATE_INPUT_FORMATS
 from quantri.plans.models import Plan, Recurrence, Task, TaskGroup, dimension_model
+from quantri.plans.widgets import FastSelect, FastSelectMultiple
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
@@ -284,23 +285,36 @@ BULK_ACTIONS = [
 
 
 class BulkForm(forms.Form):
-    """One form for every bulk action; each action reads the fields it needs."""
+    """One form for every bulk action; each action reads the fields it needs. Its selects are
+    written in Python (plans.widgets): the plan page renders them beside 300 task rows."""
 
     tasks = forms.ModelMultipleChoiceField(label=_("Selected tasks"), queryset=None)
-    action = forms.ChoiceField(label=_("Action"), choices=BULK_ACTIONS)
-    lead_unit = forms.ModelChoiceField(label=_("Lead unit"), queryset=None, required=False)
+    action = forms.ChoiceField(label=_("Action"), choices=BULK_ACTIONS, widget=FastSelect)
+    lead_unit = forms.ModelChoiceField(
+        label=_("Lead unit"), queryset=None, required=False, widget=FastSelect
+    )
     support_units = forms.ModelMultipleChoiceField(
-        label=_("Supporting units"), queryset=None, required=False
+        label=_("Supporting units"), queryset=None, required=False, widget=FastSelectMultiple
     )
     responsible_officers = forms.ModelMultipleChoiceField(
-        label=_("Responsible officers"), queryset=None, required=False
+        label=_("Responsible officers"),
+        queryset=None,
+        required=False,
+        widget=FastSelectMultiple,
     )
     kind = DeadlineForm.base_fields["kind"]
     due_on = _date_field(_("Deadline"), required=False)
-    recurrence = DeadlineForm.base_fields["recurrence"]
+    recurrence = forms.ChoiceField(
+        label=_("Recurrence"),
+        choices=[("", "—"), *Recurrence.choices],
+        required=False,
+        widget=FastSelect,
+    )
     due_period = DeadlineForm.base_fields["due_period"]
     weight = forms.IntegerField(label=_("Weight"), min_value=1, max_value=100, required=False)
-    group = forms.ModelChoiceField(label=_("Task group"), queryset=None, required=False)
+    group = forms.ModelChoiceField(
+        label=_("Task group"), queryset=None, required=False, widget=FastSelect
+    )
     reason = ReasonField()
 
     def __init__(self, *args, plan: Plan, **kwargs):
@@ -317,7 +331,9 @@ class BulkForm(forms.Form):
         self.fields["lead_unit"].widget.choices = [("", "—")] + units
         self.fields["support_units"].widget.choices = units
         self.fields["group"].queryset = plan.groups.all()
-        self.fields["responsible_officers"].queryset = plan_officers(plan)
+        # The units just read, not the tree walked again for the officers' subquery.
+        officers = plan_officers(plan, unit_ids=[pk for pk, _name in units])
+        self.fields["responsible_officers"].queryset = officers
 
     def task_ids(self) -> list[int]:
         return [t.pk for t in self.cleaned_data["tasks"]]

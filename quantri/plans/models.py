@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Sum
@@ -143,6 +145,15 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} — {self.title}" if self.number else self.title
+
+    @property
+    def names_day(self) -> datetime.date | None:
+        """The day whose unit names a past plan's pages show (the last of its year): units
+        renamed since then appear as they were called while the plan ran. None for current
+        and future plans, which show today's names."""
+        if self.year >= timezone.localdate().year:
+            return None
+        return datetime.date(self.year, 12, 31)
 
     def progress(self) -> int:
         return weighted_progress(Task.objects.filter(group__plan=self))
@@ -372,7 +383,10 @@ class Task(models.Model):
 
     @property
     def lead_display(self) -> str:
-        return str(self.lead_unit) if self.lead_unit else self.lead_text
+        if self.lead_unit is None:
+            return self.lead_text
+        # Set by plans.outline for a past plan: the lead unit's name in the plan's year.
+        return getattr(self, "lead_name", "") or str(self.lead_unit)
 
     @property
     def is_extended(self) -> bool:
@@ -380,9 +394,17 @@ class Task(models.Model):
 
     def current_due(self, today=None):
         """The deadline now: a recurring task rolls forward to the end of the running cycle
-        once the stored one passes (no job needed); other tasks keep their date."""
+        once the stored one passes (no job needed); other tasks keep their date.
+
+        An extension of a recurring task moves only the occurrence it was granted for: until
+        its new date passes, that occurrence is the current one and falls due then; after it,
+        the next occurrence falls due at the end of its cycle, as scheduled, not counted from
+        the extension."""
         if self.recurrence in deadlines.CYCLE_MONTHS:
-            return deadlines.next_due(self.recurrence, today or timezone.localdate())
+            today = today or timezone.localdate()
+            if self.is_extended and self.due_on is not None and today <= self.due_on:
+                return self.due_on
+            return deadlines.next_due(self.recurrence, today)
         return self.due_on
 
     def is_overdue(self, today=None) -> bool:

@@ -24,7 +24,14 @@ from quantri.plans.models import (
     dimension_model,
     framework_model,
 )
-from quantri.plans.parsing import DimensionRef, PlanDocumentError, UnitRef, parse_plan
+from quantri.plans.parsing import (
+    ACCEPTED_EXTENSIONS,
+    DimensionRef,
+    PlanDocumentError,
+    UnitRef,
+    parse_plan,
+    reads_extension,
+)
 from quantri.plans.parsing.corpus_report import Report as CorpusReport
 from quantri.plans.parsing.corpus_report import build_report
 
@@ -45,6 +52,19 @@ class PlanImportError(Exception):
 
 def max_upload_bytes() -> int:
     return settings.QUANTRI_MAX_UPLOAD_MB * 1024 * 1024
+
+
+def unaccepted_plan_document(*, filename: str) -> str | None:
+    """The message refusing a file whose type the importer does not read, else None.
+
+    Checked by name before anything is read, so the page, the API and the CLI refuse a
+    .csv or .xlsx with the same list of accepted types instead of the parser's own words."""
+    if reads_extension(filename):
+        return None
+    return _("%(name)s is not an accepted file: a plan document must be one of %(types)s.") % {
+        "name": Path(filename).name,
+        "types": ", ".join(ACCEPTED_EXTENSIONS),
+    }
 
 
 def dimension_refs(framework) -> list[DimensionRef]:
@@ -81,6 +101,8 @@ def plan_parse(
     *, data: bytes, filename: str, agency: Agency | None = None, framework_code: str = ""
 ) -> dict:
     """Read a plan document into the import shape (see quantri.plans.parsing)."""
+    if refusal := unaccepted_plan_document(filename=filename):
+        raise PlanImportError(refusal)
     framework = framework_model().objects.get(code=framework_code or DEFAULT_FRAMEWORK)
     units = unit_refs(agency) if agency else None
     try:

@@ -17,6 +17,11 @@ CITIZEN_LINKS = [
     ("feedback:published", _("Answers to feedback"), _("What the department has answered")),
     ("reception:schedule", _("Citizen reception"), _("When and where the leaders receive you")),
     ("disclosures:public_list", _("Public notices"), _("Plans, budgets and decisions made public")),
+    (
+        "quality:declaration_public",
+        _("Quality management"),
+        _("Our TCVN ISO 9001:2015 declaration"),
+    ),
 ]
 
 

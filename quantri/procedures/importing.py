@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from quantri.core.sheets import ReadWorkbook, Row, WorkbookError, in_all_languages
 from quantri.core.text import fold
 from quantri.core.uploads import XLSX, detect_kind
 from quantri.orgs.models import Agency
@@ -34,7 +35,6 @@ from quantri.procedures.services import (
     field_save,
     procedure_save,
 )
-from quantri.procedures.spreadsheet import Row
 
 MAX_ERRORS_SHOWN = 50
 _TRUE = {"1", "x", "yes", "y", "true", "co"}
@@ -93,7 +93,7 @@ def catalogue_import(
         raise CatalogueImportError([_("The file is not an .xlsx workbook.")])
     try:
         book = spreadsheet.read_workbook(content)
-    except spreadsheet.WorkbookError as exc:
+    except WorkbookError as exc:
         raise CatalogueImportError([str(exc)]) from None
     checker = _Checker(agencies if agencies is not None else Agency.objects.all(), default_agency)
     fields, procedures = checker.check(book)
@@ -163,7 +163,7 @@ class _Checker:
     def error(self, row: Row, key: str, message: str) -> None:
         self.errors.append(f"{row.where(key)}: {message}")
 
-    def check(self, book: spreadsheet.ReadWorkbook):
+    def check(self, book: ReadWorkbook):
         self.errors.extend(book.errors)
         fields = self._fields(book.rows["fields"])
         codes = [row.text("code") for row in book.rows["procedures"]]
@@ -292,7 +292,7 @@ class _Checker:
                 self.error(row, key, _("this cell must not be empty."))
             return ""
         for value, label in choices.choices:
-            if text == value or text in spreadsheet.in_all_languages(label):
+            if text == value or text in in_all_languages(label):
                 return value
         labels = ", ".join(str(label) for _value, label in choices.choices)
         self.error(
@@ -326,9 +326,9 @@ class _Checker:
         if isinstance(value, bool):
             return value
         text = fold(row.text(key))
-        if text in _TRUE or text in spreadsheet.in_all_languages(spreadsheet.YES):
+        if text in _TRUE or text in in_all_languages(spreadsheet.YES):
             return True
-        if text in _FALSE or text in spreadsheet.in_all_languages(spreadsheet.NO):
+        if text in _FALSE or text in in_all_languages(spreadsheet.NO):
             return False
         self.error(row, key, _("“%(value)s” is not yes or no.") % {"value": row.text(key)})
         return False

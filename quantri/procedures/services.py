@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans.models import Task, TaskGroup
+from quantri.procedures import hooks
 from quantri.procedures.models import (
     Fee,
     Procedure,
@@ -73,6 +74,9 @@ _COPIED_FIELDS = [
 ]
 
 
+_LEGAL_BASES = _COPIED_FIELDS.index("legal_bases")
+
+
 class SaveResult:
     CREATED = "created"
     UPDATED = "updated"
@@ -114,6 +118,10 @@ def procedure_save(*, data: ProcedureData, user) -> tuple[Procedure, str]:
     procedure.save()
     if fees_before != fees_after:
         _replace_fees(procedure, data.fees)
+    if not created and list(before[_LEGAL_BASES]) != list(procedure.legal_bases):
+        hooks.legal_basis_changed(
+            procedure=procedure, before=list(before[_LEGAL_BASES]), after=procedure.legal_bases
+        )
     return procedure, SaveResult.CREATED if created else SaveResult.UPDATED
 
 

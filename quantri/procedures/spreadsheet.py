@@ -1,41 +1,22 @@
-"""The catalogue workbook: which sheets and columns it has, reading it into rows that know
-their sheet and row number, and writing it. No database here: importing.py does that.
+"""The catalogue workbook: which sheets and columns it has, read by quantri.core.sheets into
+rows that know their sheet and row number, and writing it. No database here: importing.py
+does that.
 
 Sheets and column headers are written in the reader's language and recognised in any of the
-product's languages (and without diacritics), so a file exported in English can be
-re-imported by a Vietnamese user and the other way round.
+product's languages, so a file exported in English can be re-imported by a Vietnamese user
+and the other way round.
 """
 
 import datetime
 import io
-from dataclasses import dataclass, field
-from xml.etree.ElementTree import ParseError
 
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from quantri.core import sheets
+from quantri.core.sheets import Column, ReadWorkbook, Sheet
 from quantri.core.spreadsheets import append_row
-from quantri.core.text import fold
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: object  # a gettext_lazy string
-    required: bool = False
-    width: int = 18
-
-
-@dataclass(frozen=True)
-class Sheet:
-    key: str
-    title: object
-    columns: tuple[Column, ...]
-    required: bool = False
-
 
 FIELDS = Sheet(
     "fields",
@@ -87,117 +68,8 @@ SHEETS = (FIELDS, PROCEDURES, DOCUMENTS, FEES)
 YES, NO = _("yes"), _("no")
 
 
-class WorkbookError(Exception):
-    """The file cannot be read as the catalogue workbook at all (one message)."""
-
-
-@dataclass
-class Row:
-    sheet: Sheet
-    number: int  # as Excel shows it, the header being row 1
-    values: dict[str, object]
-
-    def where(self, key: str) -> str:
-        """ "Sheet “Procedures”, row 5, column “Level”" for a message."""
-        column = next(c for c in self.sheet.columns if c.key == key)
-        return _("Sheet “%(sheet)s”, row %(row)s, column “%(column)s”") % {
-            "sheet": self.sheet.title,
-            "row": self.number,
-            "column": column.label,
-        }
-
-    def text(self, key: str) -> str:
-        value = self.values.get(key)
-        if value is None:
-            return ""
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        return str(value).strip()
-
-
-@dataclass
-class ReadWorkbook:
-    rows: dict[str, list[Row]] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-
-
-def in_all_languages(label) -> set[str]:
-    """A lazy label folded in every language the product speaks."""
-    names = set()
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            names.add(fold(str(label)))
-    return names
-
-
 def read_workbook(content: bytes) -> ReadWorkbook:
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        try:
-            return _read_sheets(book)
-        finally:
-            book.close()
-    except WorkbookError:
-        raise
-    except Exception as exc:
-        # A damaged file fails deep in openpyxl's zip and XML layers with whatever those raise
-        # (zipfile, lxml, expat, KeyError…): the user needs one message, not their names.
-        raise WorkbookError(_("The file is not a readable .xlsx workbook.")) from exc
-
-
-def _read_sheets(book) -> ReadWorkbook:
-    result = ReadWorkbook()
-    titles = {fold(ws.title): ws for ws in book.worksheets}
-    for sheet in SHEETS:
-        worksheet = next((titles[t] for t in in_all_languages(sheet.title) if t in titles), None)
-        if worksheet is None:
-            if sheet.required:
-                raise WorkbookError(
-                    _("The workbook has no sheet named “%(sheet)s”.") % {"sheet": sheet.title}
-                )
-            result.rows[sheet.key] = []
-            continue
-        result.rows[sheet.key] = _read_sheet(sheet, worksheet, result.errors)
-    return result
-
-
-def _read_sheet(sheet: Sheet, worksheet, errors: list[str]) -> list[Row]:
-    lines = worksheet.iter_rows(values_only=True)
-    header = next(lines, None) or ()
-    positions = _column_positions(sheet, header, errors)
-    if positions is None:
-        return []
-    rows, number = [], 1
-    try:
-        for number, line in enumerate(lines, start=2):
-            values = {key: line[i] if i < len(line) else None for key, i in positions.items()}
-            if any(v not in (None, "") for v in values.values()):
-                rows.append(Row(sheet, number, values))
-    except ParseError:
-        # The sheet is parsed as it is read: a cell no XML may hold (a NUL or another control
-        # character, written into the file by hand) stops it on the row after the last read.
-        raise WorkbookError(
-            _("Sheet “%(sheet)s”, row %(row)s: a cell holds a control character (such as NUL).")
-            % {"sheet": sheet.title, "row": number + 1}
-        ) from None
-    return rows
-
-
-def _column_positions(sheet: Sheet, header, errors: list[str]) -> dict[str, int] | None:
-    folded = [fold(str(cell)) if cell is not None else "" for cell in header]
-    positions = {}
-    for column in sheet.columns:
-        names = in_all_languages(column.label)
-        index = next((i for i, cell in enumerate(folded) if cell in names), None)
-        if index is not None:
-            positions[column.key] = index
-        elif column.required:
-            errors.append(
-                _("Sheet “%(sheet)s”: the column “%(column)s” is missing from row 1.")
-                % {"sheet": sheet.title, "column": column.label}
-            )
-    missing = [c for c in sheet.columns if c.required and c.key not in positions]
-    return None if missing else positions
+    return sheets.read_workbook(content, SHEETS)
 
 
 def write_workbook(rows: dict[str, list[dict]]) -> bytes:

@@ -18,11 +18,16 @@ from quantri.reception.models import (
     ReceptionRecord,
     ReceptionSession,
     SessionKind,
+    SessionMode,
 )
 
 PLACE = "Phòng Tiếp công dân, Sở Văn hóa, Thể thao và Du lịch (tầng 1, trụ sở Sở)"
 RECEIVER = ("Ông Nguyễn Minh Khoa", "Phó Giám đốc Sở (được Giám đốc ủy quyền)")
 MONTHS_BACK, MONTHS_AHEAD, MISSED_MONTHS_AGO = 5, 3, 2
+# Reception online (Law on Citizen Reception as amended in 2025; Decree 154/2026/NĐ-CP from
+# 1/7/2026, reception.legal): a published session citizens join by this link. A demo address.
+ONLINE_LINK = "https://hop-truc-tuyen.example.vn/svhttdl-hy/tiep-cong-dan"
+ONLINE_DAYS_AHEAD = 10
 
 # People received and the matters they raised, for each past regular session (cycled).
 RECORDS = [
@@ -74,6 +79,10 @@ def load(context) -> None:
             _record(session, office, RECORDS[(-offset) % len(RECORDS)])
     extra_day = calendar.next_working_day(today - datetime.timedelta(days=40))
     _session(department, office, extra_day, SessionKind.EXTRA, start=datetime.time(14))
+    online_day = calendar.next_working_day(today + datetime.timedelta(days=ONLINE_DAYS_AHEAD))
+    _session(
+        department, office, online_day, SessionKind.EXTRA, start=datetime.time(14), online=True
+    )
     _dialogue(context, office, today)
 
 
@@ -82,20 +91,29 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
     return day.replace(year=index // 12, month=index % 12 + 1)
 
 
-def _session(department, user, day, kind, start=datetime.time(8)) -> ReceptionSession:
+def _session(
+    department, user, day, kind, start=datetime.time(8), online: bool = False
+) -> ReceptionSession:
     existing = ReceptionSession.objects.filter(
         agency=department, date=day, start_time=start
     ).first()
     if existing:
         return existing
     note = "" if kind == SessionKind.REGULAR else "Phiên tiếp đột xuất theo đề nghị của công dân."
+    if online:
+        note = (
+            "Phiên tiếp công dân trực tuyến: công dân tham gia qua đường liên kết, không cần "
+            "đến trụ sở."
+        )
     return services.session_schedule(
         agency=department,
         user=user,
         date=day,
         start_time=start,
         end_time=datetime.time(start.hour + 3, 30),
-        place=PLACE,
+        place="" if online else PLACE,
+        mode=SessionMode.ONLINE if online else SessionMode.IN_PERSON,
+        online_link=ONLINE_LINK if online else "",
         receiver_name=RECEIVER[0],
         receiver_position=RECEIVER[1],
         kind=kind,

@@ -5,12 +5,14 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from quantri.core.worklists import due_first
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.reception import services
@@ -67,6 +69,18 @@ def _monthly_check(agency: Agency, today: datetime.date) -> dict:
     }
 
 
+def _past_sessions(agency_ids: set[int], today: datetime.date):
+    """Sessions held and not yet written up first, the longest waiting on top (their record is
+    the office's work); recorded ones after them."""
+    held = ReceptionSession.objects.filter(agency_id__in=agency_ids, date__lt=today)
+    return due_first(
+        held.select_related("record"),
+        open_when=Q(record__isnull=True),
+        due="date",
+        then=("-date", "-start_time"),
+    )
+
+
 @login_required
 def office(request):
     access = Access.for_request(request)
@@ -80,9 +94,7 @@ def office(request):
     context = {
         "checks": [_monthly_check(agency, today) for agency in agencies],
         "upcoming": ReceptionSession.objects.filter(agency_id__in=ids).upcoming(today)[:20],
-        "past": ReceptionSession.objects.filter(agency_id__in=ids, date__lt=today)
-        .select_related("record")
-        .order_by("-date")[:20],
+        "past": _past_sessions(ids, today)[:20],
         "dialogues": Dialogue.objects.filter(agency_id__in=ids)[:20],
         "can_manage": any(access.can_manage_reception(a.pk) for a in agencies),
     }

@@ -169,13 +169,15 @@ def period_completeness(request, period_id: int):
             "on_time_rate",
         )
     }
-    return {"period": period_out(period), **counts, "units": [_row(r) for r in result.units]}
+    units = [_row(r, period.ends_on) for r in result.units]
+    return {"period": period_out(period), **counts, "units": units}
 
 
-def _row(row) -> dict:
+def _row(row, day: datetime.date) -> dict:
+    # A past period names each unit as it was called then, like its page and spreadsheet.
     return {
         "request": row.request.pk,
-        "unit": row.unit.name,
+        "unit": row.unit.name_on(day),
         "unit_code": row.unit.code,
         "state": row.state,
         "late": row.is_late,

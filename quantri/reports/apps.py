@@ -41,3 +41,8 @@ class ReportsConfig(AppConfig):
         from quantri.reports.models import Notification
 
         register_source(ModelSource("reports", Notification))
+
+        from quantri.orgs import successions
+        from quantri.reports.services.succession import requests_hand_over
+
+        successions.register(requests_hand_over)

@@ -9,6 +9,7 @@ how Vietnamese write them. Plain Python, no Django.
 
 import re
 
+from quantri.core.text import fold
 from quantri.reports.periods import gettext_noop
 
 NO_EQUALS = gettext_noop("“%(item)s” should read “name = number”.")
@@ -65,5 +66,12 @@ def format_number(number: int | float) -> str:
     return str(int(number))
 
 
+def in_order(figures: dict) -> list[tuple[str, int | float]]:
+    """Figures by name in Vietnamese alphabetical order, diacritics ignored. The order they
+    were typed in is not kept: PostgreSQL's jsonb stores keys sorted by length, so printing
+    them as stored would word the same report differently on SQLite and PostgreSQL."""
+    return sorted(figures.items(), key=lambda item: (fold(item[0]), item[0]))
+
+
 def format_figures(figures: dict, separator: str = "\n") -> str:
-    return separator.join(f"{name} = {format_number(value)}" for name, value in figures.items())
+    return separator.join(f"{name} = {format_number(value)}" for name, value in in_order(figures))

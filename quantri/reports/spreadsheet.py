@@ -82,7 +82,7 @@ def build_template(request, tasks, report=None) -> bytes:
 def _title(sheet, request) -> None:
     title = _("Report %(code)s — %(unit)s") % {
         "code": request.period.code,
-        "unit": request.unit.name,
+        "unit": request.unit.name_on(request.period.ends_on),
     }
     write_at(sheet, "B1", title).font = Font(bold=True, size=13)
     dates = _("Data from %(start)s to %(end)s; due %(deadline)s.") % {
@@ -132,7 +132,7 @@ def _unit_sheet(sheet, request, report) -> None:
     sheet.column_dimensions["B"].width = 90
     title = _("Report %(code)s — %(unit)s") % {
         "code": request.period.code,
-        "unit": request.unit.name,
+        "unit": request.unit.name_on(request.period.ends_on),
     }
     write_at(sheet, "A1", title).font = Font(bold=True, size=13)
     write_at(sheet, "A2", _("Request no. (do not change)"))

@@ -1,8 +1,17 @@
+from django.shortcuts import redirect
 from django.urls import path
 
-from quantri.reports.views import notifications, offline, periods, unit_reports
+from quantri.reports.views import offline, periods, unit_reports
 
 app_name = "reports"
+
+
+def _notifications_moved(request):
+    """The reports' own notifications page gave way to the one of every app (issue 16): old
+    links and bookmarks land there."""
+    return redirect("notifications:list", permanent=True)
+
+
 urlpatterns = [
     path("", unit_reports.my_reports, name="my_reports"),
     path("periods/", periods.overview, name="overview"),
@@ -18,8 +27,7 @@ urlpatterns = [
     path("requests/<int:pk>/template.xlsx", offline.report_template, name="report_template"),
     path("requests/<int:pk>/upload/", offline.report_upload, name="report_upload"),
     path("evidence/<int:pk>/", unit_reports.evidence_file, name="evidence_file"),
-    path("notifications/", notifications.notifications, name="notifications"),
-    path("notifications/read/", notifications.notifications_read, name="notifications_read"),
+    path("notifications/", _notifications_moved, name="notifications"),
 ]
 
 

@@ -82,7 +82,13 @@ def _figures_context(result) -> dict:
         svg = progress_chart(figures.dimensions, fmt="svg")
         # Shown through <img>, where an SVG can run no script, whatever text it carries.
         chart = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
-    return {"figures": figures, "units": figures.units, "chart": chart}
+    contributions = sorted(result.data.contributions.items())
+    return {
+        "figures": figures,
+        "units": figures.units,
+        "chart": chart,
+        "contributions": contributions,
+    }
 
 
 @login_required

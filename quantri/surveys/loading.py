@@ -127,7 +127,7 @@ def load_index_data(survey: Survey) -> IndexData | None:
     )
     if not mappings:
         return None
-    spec, names = _index_spec(mappings)
+    spec, names = _index_spec(mappings, _survey_year(survey))
     rows = list(
         survey.responses.order_by("pk").values(
             "pk", "weight", "service_point__unit__code", "service_point__unit__name"
@@ -156,7 +156,14 @@ def load_index_data(survey: Survey) -> IndexData | None:
     )
 
 
-def _index_spec(mappings: list[IndicatorMapping]):
+def _survey_year(survey: Survey) -> int:
+    """The PAPI year a survey is compared with: a sub-dimension's range is that year's (5.1
+    spans 0.25–2.5 up to 2020 and 0.33–3.33 from 2021), not the latest."""
+    day = survey.opens_on or survey.closes_on or timezone.localdate()
+    return day.year
+
+
+def _index_spec(mappings: list[IndicatorMapping], year: int):
     indicators, subs, dims = [], {}, {}
     for mapping in mappings:
         sub = mapping.subdimension
@@ -166,11 +173,11 @@ def _index_spec(mappings: list[IndicatorMapping]):
     spec = IndexSpec(
         tuple(indicators),
         tuple(
-            EngineSubDimension(s.code, s.parent.code, float(s.min_score), float(s.max_score))
+            EngineSubDimension(s.code, s.parent.code, *s.range_in(year))
             for s in sorted(subs.values(), key=lambda s: (s.parent.order, s.order))
         ),
         tuple(
-            EngineDimension(d.code, float(d.min_score), float(d.max_score))
+            EngineDimension(d.code, *d.range_in(year))
             for d in sorted(dims.values(), key=lambda d: d.order)
         ),
     )

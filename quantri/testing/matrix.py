@@ -18,6 +18,7 @@ COLUMNS = [
     ("staff", "Staff"),
     ("inspection_board", "Inspection Board"),
     ("admin", "Administrator"),
+    ("inspector", "Inspector"),
 ]
 
 

@@ -33,6 +33,7 @@ ROLES = [
     Role.STAFF,
     Role.INSPECTION_BOARD,
     Role.ADMIN,
+    Role.INSPECTOR,
 ]
 
 
@@ -146,6 +147,7 @@ def _objects_of_a(a: Side) -> dict[str, object]:
     from quantri.dossiers.models import Dossier
     from quantri.feedback.models import Feedback, FeedbackAttachment
     from quantri.indices.models import Province
+    from quantri.oversight.models import Inspection, InspectionPlan
     from quantri.plans import services as plan_services
     from quantri.plans.models import Evidence, Plan, Task
     from quantri.procedures.models import Procedure, ProcedureReview
@@ -154,7 +156,7 @@ def _objects_of_a(a: Side) -> dict[str, object]:
     from quantri.surveys.models import Survey
 
     department, unit = a.department, a.unit
-    plan = Plan.objects.filter(agency=department).order_by("-year").first()
+    plan = Plan.objects.filter(agency=department).order_by("-year", "pk").first()
     task = Task.objects.filter(group__plan=plan, lead_unit=unit).first()
     evidence = Evidence(task=task, title="Biên bản hội nghị")
     evidence.file.save("bien-ban.txt", ContentFile(b"Bien ban"), save=True)
@@ -193,6 +195,7 @@ def _objects_of_a(a: Side) -> dict[str, object]:
     disclosure.save(update_fields=["attachment", "attachment_name"])
     survey = Survey.objects.filter(agency=department).order_by("pk").first()
     revision, extension = _plan_life_of(plan, task)
+    desk_officer, rotation, desk_check = _desk_staff_of(a)
     objects = {
         "plan": plan,
         "task": task,
@@ -219,6 +222,8 @@ def _objects_of_a(a: Side) -> dict[str, object]:
         "late_dossier": late,
         "letter": waiting.letters.first(),
         "survey": survey,
+        "inspection": Inspection.objects.filter(agency=department).first(),
+        "inspection_plan": InspectionPlan.objects.filter(agency=department).first(),
         "section": survey.sections.first(),
         "question": survey.questions.first(),
         "point": survey.service_points.first(),
@@ -226,11 +231,42 @@ def _objects_of_a(a: Side) -> dict[str, object]:
         "unit": unit,
         "person": a.users[Role.STAFF],
         "membership": a.users[Role.STAFF].memberships.first(),
+        "desk_officer": desk_officer,
+        "rotation": rotation,
+        "desk_check": desk_check,
+        **_quality_of(department),
     }
     missing = sorted(kind for kind, found in objects.items() if found is None)
     if missing:
         raise LookupError(f"the demo no longer holds these for the test world: {missing}")
     return objects
+
+
+def _desk_staff_of(a: Side) -> tuple:
+    """A's staff member placed at the desk (so that the matrix shows the person reading their
+    own figures and working the desk), the office's check of them, and a rotation of the
+    demo's not yet done."""
+    from quantri.deskstaff import services
+    from quantri.deskstaff.models import Rotation
+    from quantri.dossiers.models import ReceivingBody
+
+    officer = a.users[Role.STAFF]
+    services.assignment_create(
+        user=None,
+        person=officer,
+        receiving_body=ReceivingBody.objects.get(agency=a.department),
+        valid_from=datetime.date(2026, 1, 1),
+    )
+    rotation = Rotation.objects.filter(agency=a.department, done_on__isnull=True).first()
+    check = services.check_record(
+        user=a.users[Role.OFFICE_COORDINATOR],
+        person=officer,
+        agency=a.department,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 3, 31),
+        assessment="meets",
+    )
+    return officer, rotation, check
 
 
 def _plan_life_of(plan, task) -> tuple:
@@ -256,3 +292,21 @@ def _plan_life_of(plan, task) -> tuple:
         reason="Chờ kinh phí",
     )
     return revision, extension
+
+
+def _quality_of(department) -> dict[str, object]:
+    """The quality system's objects of the demo (quantri.quality.demo), issue 17."""
+    from quantri.quality.models import Audit, Declaration, ManagementReview, QualityProcess
+
+    process = QualityProcess.objects.filter(agency=department).first()
+    audit = Audit.objects.filter(agency=department).first()
+    finding = audit.findings.filter(kind="nonconformity").first() if audit else None
+    return {
+        "quality_process": process,
+        "process_version": process.versions.first() if process else None,
+        "declaration": Declaration.objects.filter(agency=department).first(),
+        "audit": audit,
+        "finding": finding,
+        "corrective_action": getattr(finding, "corrective_action", None),
+        "management_review": ManagementReview.objects.filter(agency=department).first(),
+    }

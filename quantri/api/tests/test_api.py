@@ -104,6 +104,16 @@ def test_a_broken_upload_is_a_400_with_a_message(client, alice, department):
     assert "hong.pdf" in response.json()["detail"]
 
 
+def test_a_csv_upload_is_a_400_naming_the_accepted_types(client, alice, department):
+    client.force_login(alice)
+    upload = SimpleUploadedFile("ke-hoach.csv", REAL_PLAN.read_bytes(), "text/csv")
+    response = client.post("/api/plans/import", {"agency": department.code, "file": upload})
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert "ke-hoach.csv" in detail and ".txt, .md, .docx, .pdf" in detail
+    assert not Plan.objects.exists()
+
+
 def test_a_url_no_operation_matches_is_a_json_404(client):
     # Found by the fuzz (test_fuzz.py): a framework code holding "/" reaches no route, and
     # Django's bare HTML page came back instead of the API's {"detail": ...}.

@@ -61,8 +61,23 @@ def page_access(context) -> Access:
 @register.filter
 def supporting(task) -> str:
     """Supporting units: the matched units, then the names no unit matched, as written."""
-    names = [str(unit) for unit in task.support_units.all()] + list(task.support_text or [])
+    # support_names: set by plans.outline for a past plan, the names in the plan's year;
+    # support_list: a plan page's tasks come with their units loaded (plans.outline).
+    shown = getattr(task, "support_names", None)
+    if shown is None:
+        units = getattr(task, "support_list", None)
+        units = task.support_units.all() if units is None else units
+        shown = [str(unit) for unit in units]
+    names = list(shown) + list(task.support_text or [])
     return "; ".join(names) or "—"
+
+
+@register.filter
+def name_on(unit, day) -> str:
+    """A unit's name as it was on a day: past periods and plans show the name valid then."""
+    if unit is None:
+        return ""
+    return unit.name_on(day) if hasattr(unit, "name_on") else str(unit)
 
 
 @register.simple_tag(takes_context=True)

@@ -43,3 +43,15 @@ def test_the_demo_shows_every_766_sub_criterion_with_its_hand_entered_figures(db
     entered = IndexInput.objects.count()
     call_command("demo", stdout=open(tmp_path / "out", "w"))
     assert IndexInput.objects.count() == entered
+
+
+@time_machine.travel("2027-01-10 09:00 +0700", tick=False)
+def test_the_demo_scores_december_2026_on_the_portals_sub_criteria_with_every_figure(db, tmp_path):
+    call_command("demo", stdout=open(tmp_path / "out", "w"))
+    department = Agency.objects.get(code="SVHTTDL-HY")
+    december = stats.index_for(department, stats.Month(2026, 12))
+    assert december["version"] == "766-2026-12"
+    subs = [s for g in december["groups"] for s in g["subcriteria"]]
+    assert len(subs) == 20
+    assert [s["key"] for s in subs if s["denominator_value"] in (None, 0)] == []
+    assert all(s["numerator_value"] is not None for s in subs)

@@ -94,7 +94,7 @@ def test_a_stop_notice_needs_a_reason_and_changes_nothing_without(dossier):
     [
         ("additional_request", 2, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
         ("refusal", 3, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
-        ("apology", 4, "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"),
+        ("apology", 4, "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"),
     ],
 )
 def test_every_letter_carries_its_form_number(client, alice, dossier, name, number, title):

@@ -49,7 +49,7 @@ def test_apology_form_then_docx_with_the_new_appointment(client, alice, late):
     response = client.post(url, {"new_due": "18/03/2026"})
     text = _text(response)
     assert late.code in response["Content-Disposition"]
-    assert "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and late.code in text
+    assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in text and late.code in text
     assert "10/03/2026" in text and "13/03/2026" in text
     assert "Thời gian hẹn trả kết quả mới: ngày 18/03/2026" in text
     assert "Nguyễn Văn An" in text and APPLICANT_ID not in text

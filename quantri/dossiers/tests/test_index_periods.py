@@ -12,7 +12,7 @@ from quantri.dossiers.periods import Period
 from quantri.dossiers.tests.conftest import local
 from quantri.feedback.models import Feedback
 from quantri.feedback.tests.factories import FeedbackCategoryFactory, submit
-from quantri.procedures.tests.factories import FeeFactory
+from quantri.procedures.tests.factories import FeeFactory, ProcedureFactory
 
 pytestmark = pytest.mark.django_db
 MARCH = datetime.date(2026, 3, 1)
@@ -83,9 +83,15 @@ def test_a_period_adds_flow_inputs_and_takes_the_latest_count_of_procedures(alic
 def test_feedback_answered_in_the_period_and_on_time_come_from_the_feedback_app(
     department, culture_unit
 ):
+    """Only feedback about a procedure counts (issue 15): items[3] is answered but not."""
     category = FeedbackCategoryFactory(unit=culture_unit)
-    items = [submit(category) for _ in range(3)]
-    answered = [(items[0], True, "2026-07-10 10:00"), (items[1], False, "2026-07-20 10:00")]
+    procedure = ProcedureFactory(agency=department)
+    items = [submit(category, procedure=procedure) for _ in range(3)] + [submit(category)]
+    answered = [
+        (items[0], True, "2026-07-10 10:00"),
+        (items[1], False, "2026-07-20 10:00"),
+        (items[3], True, "2026-07-12 10:00"),
+    ]
     for item, on_time, at in answered:
         Feedback.objects.filter(pk=item.pk).update(answered_at=local(at), answered_on_time=on_time)
     figures = stats.figures(department, Period.around("month", JULY))

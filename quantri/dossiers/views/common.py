@@ -22,6 +22,14 @@ def office_access(request) -> Access:
     return access
 
 
+def desk_access(request) -> Access:
+    """The desk's own pages (find, register): the office, and the officers placed at a desk."""
+    access = Access.for_request(request)
+    if not access.works_any_desk():
+        raise PermissionDenied
+    return access
+
+
 def managed_dossier(request, pk) -> Dossier:
     dossier = get_object_or_404(
         Dossier.objects.select_related(
@@ -29,7 +37,7 @@ def managed_dossier(request, pk) -> Dossier:
         ),
         pk=pk,
     )
-    if not Access.for_request(request).can_manage_agency(dossier.agency_id):
+    if not Access.for_request(request).can_work_desk(dossier.agency_id):
         raise PermissionDenied
     return dossier
 

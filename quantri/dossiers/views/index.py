@@ -1,5 +1,5 @@
 """The 766 dashboard's export and the form where the office supplies the figures no software
-of ours records (index_766_2026.INPUTS)."""
+of ours records (index_766_2026_12.INPUTS)."""
 
 import re
 

@@ -17,7 +17,7 @@ from quantri.dossiers.breakdown import breakdown
 from quantri.dossiers.forms import RegisterForm
 from quantri.dossiers.models import OPEN_STATES, Dossier
 from quantri.dossiers.periods import KINDS, from_query
-from quantri.dossiers.views.common import office_access
+from quantri.dossiers.views.common import desk_access, office_access
 from quantri.orgs.models import Agency
 from quantri.procedures.models import Procedure
 
@@ -195,14 +195,14 @@ FOUND_LIMIT = 50
 @login_required
 def find(request):
     """The desk's search box: a dossier code (or its beginning) or the applicant's ID number,
-    among the agencies the user manages; one match opens the dossier."""
-    access = office_access(request)
+    among the agencies whose desk the user works; one match opens the dossier."""
+    access = desk_access(request)
     query = request.GET.get("q", "").strip()[:60]
     found = []
     if query:
         scope = Dossier.objects.select_related("procedure")
         if not access.is_superuser:
-            scope = scope.filter(agency_id__in=access.managed_agency_ids)
+            scope = scope.filter(agency_id__in=access.managed_agency_ids | access.desk_agency_ids)
         matches = scope.filter(
             Q(code=query) | Q(code__startswith=query.upper()) | Q(applicant_id=query)
         ).order_by("-received_at", "code")
@@ -215,8 +215,8 @@ def find(request):
 
 @login_required
 def register(request):
-    access = office_access(request)
-    form = RegisterForm(request.POST or None, agencies=access.manageable_agencies())
+    access = desk_access(request)
+    form = RegisterForm(request.POST or None, agencies=access.desk_agencies())
     if request.method == "POST" and form.is_valid():
         dossier = services.dossier_register(**form.cleaned_data, user=request.user)
         messages.success(request, _("Dossier %(code)s registered.") % {"code": dossier.code})

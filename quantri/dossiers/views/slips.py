@@ -93,7 +93,7 @@ def apology(request, pk):
         request,
         dossier,
         form,
-        _("Apology letter with a new appointment"),
+        _("Apology and request to extend the processing time"),
         _("The new appointment is saved with the dossier when the letter is made."),
     )
 
@@ -168,7 +168,7 @@ def refusal(request, pk):
         request,
         dossier,
         form,
-        _("Refusal to receive or process the dossier"),
+        _("Refusal to receive the dossier for processing"),
         _("Making the refusal moves the dossier to “%(state)s”.")
         % {"state": services.REFUSAL_TARGETS[dossier.state].label},
     )

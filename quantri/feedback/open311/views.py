@@ -220,7 +220,8 @@ def _create(request, fmt: str) -> HttpResponse:
     description = data.get("description", "").strip()
     if not description:
         raise Open311Error(400, _("description was not provided"))
-    feedback = _submit(data, category, description, api_key)
+    procedure = _procedure(data, category)
+    feedback = _submit(data, category, description, api_key, procedure)
     tracking = request.build_absolute_uri(reverse("feedback:track_detail", args=[feedback.code]))
     return _list(fmt, "service_requests", "request", [records.created(feedback, tracking)], 201)
 
@@ -240,6 +241,18 @@ def _category(code: str) -> FeedbackCategory:
     if category is None or not category.active:
         raise Open311Error(404, _("service_code %(code)s not found") % {"code": code})
     return category
+
+
+def _procedure(data, category: FeedbackCategory):
+    """The optional `procedure` field (an extension of GeoReport v2): the national code of the
+    administrative procedure the request is about, one the answering agency publishes."""
+    try:
+        return services.agency_procedure(category=category, code=data.get("procedure", ""))
+    except ValidationError as exc:
+        # The message names the field itself ("procedure …"), as the spec's errors do.
+        raise Open311Error(
+            400, _("procedure: %(reason)s") % {"reason": " ".join(exc.messages)}
+        ) from None
 
 
 def _coordinate(data, name: str, limit: int) -> Decimal | None:
@@ -272,7 +285,7 @@ def _contact(data) -> services.Contact:
     return services.Contact(name=name.strip()[:150], phone=data.get("phone", "")[:40], email=email)
 
 
-def _submit(data, category, description: str, api_key) -> Feedback:
+def _submit(data, category, description: str, api_key, procedure) -> Feedback:
     try:
         return services.feedback_submit(
             category=category,
@@ -285,6 +298,7 @@ def _submit(data, category, description: str, api_key) -> Feedback:
             latitude=_coordinate(data, "lat", 90),
             longitude=_coordinate(data, "long", 180),
             api_key=api_key,
+            procedure=procedure,
         )
     except ValidationError as exc:
         raise Open311Error(400, "; ".join(exc.messages)) from None

@@ -36,3 +36,25 @@ def test_the_demo_tells_a_complete_story_and_doubles_nothing(monkeypatch):
     assert Dialogue.objects.get().commitments.filter(task__isnull=False).count() == 1
     demo_services.demo_load()
     assert counts() == first
+
+
+def test_the_demo_has_feedback_about_procedures_and_an_online_reception(monkeypatch, client):
+    """Issue 15: the 766 satisfaction group needs feedback about procedures, and the public
+    schedule shows an online session with the link citizens join by."""
+    from django.urls import reverse
+
+    from quantri.procedures import demo as procedures_demo
+    from quantri.reception.models import SessionMode
+
+    monkeypatch.setattr(
+        demo_services,
+        "_app_demo_steps",
+        lambda: [procedures_demo.load, feedback_demo.load, reception_demo.load],
+    )
+    demo_services.demo_load()
+    about = Feedback.objects.filter(procedure__isnull=False)
+    assert about.count() >= 2 and Feedback.objects.filter(procedure__isnull=True).exists()
+    online = ReceptionSession.objects.published().get(mode=SessionMode.ONLINE)
+    assert online.online_link == reception_demo.ONLINE_LINK and not online.place
+    page = client.get(reverse("reception:schedule")).content.decode()
+    assert f'href="{reception_demo.ONLINE_LINK}"' in page

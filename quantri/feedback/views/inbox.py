@@ -24,6 +24,7 @@ from quantri.feedback.forms import (
     DuplicateForm,
     InboxFilterForm,
     NoteForm,
+    ProcedureLinkForm,
     PublishForm,
     RejectForm,
     UnitForm,
@@ -88,6 +89,16 @@ ACTIONS: dict[str, Action] = {
         ),
         COORDINATE,
         needs_open=True,
+    ),
+    "procedure": Action(
+        gettext_lazy("Say which procedure it is about"),
+        lambda f, data=None: ProcedureLinkForm(
+            data, prefix="procedure", initial={"procedure": f.procedure.code if f.procedure else ""}
+        ),
+        lambda f, user, d: services.feedback_link_procedure(
+            feedback=f, user=user, procedure=d["procedure"], note=d["note"]
+        ),
+        HANDLE,
     ),
     "transfer": Action(
         gettext_lazy("Transfer to the competent agency"),

@@ -58,6 +58,7 @@ def _submit(form: FeedbackForm) -> Feedback | None:
             consent_to_publish=data["consent_to_publish"],
             location=data["location"],
             attachments=data["attachments"],
+            procedure=data["procedure"],
         )
     except ValidationError as exc:
         form.add_error(None, exc.messages)

@@ -77,7 +77,8 @@ def test_a_province_profile_shows_its_figures_charts_and_peers(client, scores):
     assert profile["change"] == pytest.approx(42.0 - 28 * 1.4)
     assert [p["province"] for p in profile["peers"]] == ["P01", "P22"]
     html = response.content.decode()
-    assert html.count("<svg") == 3  # radar, total trend, dimension trends
+    # radar, sub-dimensions within the year's ranges, total trend, dimension trends
+    assert html.count("<svg") == 4
     assert "8. Quản trị điện tử" in response.context["radar"]
     assert "8. Quản trị điện tử" in response.context["trend_dimensions"]
     assert "Thái Bình" in html

@@ -69,3 +69,45 @@ def test_a_province_profile_carries_the_year_s_ranges_and_name(real_scores):
     later = reading.province_profile(hue, 2022)
     five = next(d for d in later["dimensions"] if d["code"] == "5")
     assert next(s for s in five["subdimensions"] if s["code"] == "5.1")["change_comparable"]
+
+
+def test_the_dimensions_api_gives_the_range_and_the_set_of_the_year_asked(client):
+    """Before, /api/frameworks/PAPI/dimensions gave the latest range whatever the year."""
+
+    def by_code(year: int) -> dict:
+        response = client.get("/api/frameworks/PAPI/dimensions", {"year": year})
+        assert response.status_code == 200
+        return {row["code"]: row for row in response.json()}
+
+    old, new = by_code(2020), by_code(2021)
+    assert (old["5.1"]["min_score"], old["5.1"]["max_score"]) == (0.25, 2.5)
+    assert (new["5.1"]["min_score"], new["5.1"]["max_score"]) == (0.33, 3.33)
+    assert "5.2" in old and "5.2" not in new  # construction permits left the survey in 2021
+    assert new["5.1"]["score_ranges"][0]["source"]
+    assert client.get("/api/frameworks/PAPI/dimensions", {"year": 0}).status_code == 422
+
+
+def test_the_profile_chart_draws_each_sub_dimension_on_its_year_s_range(client, real_scores):
+    """Before, the page had no sub-dimension chart and nothing used the year's range."""
+    from django.urls import reverse
+
+    from quantri.indices.pages import subdimension_bars
+
+    def bar(year: int, code: str):
+        response = client.get(reverse("indices:province", args=["P01"]), {"year": year})
+        assert response.status_code == 200
+        assert response.context["subdimension_ranges"].startswith("<svg")
+        bars = subdimension_bars(response.context["profile"])
+        return next(b for b in bars if b.label.startswith(f"{code}. "))
+
+    assert (bar(2020, "5.1").low, bar(2020, "5.1").high) == (0.25, 2.5)
+    assert (bar(2021, "5.1").low, bar(2021, "5.1").high) == (0.33, 3.33)
+    assert 0 <= bar(2021, "5.1").share(bar(2021, "5.1").score) <= 100
+
+
+def test_a_score_is_placed_within_its_year_s_range():
+    from quantri.indices.charts import RangeBar
+
+    # P01's 5.1 in 2021 (2.5486): past the top of 2020's range, about 74% of 2021's.
+    assert RangeBar("5.1", 0.33, 3.33, 2.5486, None).share(2.5486) == pytest.approx(73.95, 0.01)
+    assert RangeBar("5.1", 0.25, 2.5, 2.5, None).share(2.5) == 100

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from quantri.core.sheets import ReadWorkbook, Row, in_all_languages
 from quantri.core.text import fold
-from quantri.orgs.importing.workbook import ReadWorkbook, Row, in_all_languages
 from quantri.orgs.models import Agency, AgencyKind, Role
 from quantri.orgs.services.people import find_person, normalise_email
 from quantri.orgs.services.rules import Scope

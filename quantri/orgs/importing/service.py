@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from quantri.core.sheets import WorkbookError
 from quantri.core.uploads import XLSX, detect_kind
 from quantri.orgs.importing.checking import Checker, PersonRow, UnitRow
-from quantri.orgs.importing.workbook import WorkbookError, read_workbook
+from quantri.orgs.importing.workbook import read_workbook
 from quantri.orgs.models import Agency, Membership
 from quantri.orgs.services.people import PersonData, person_save, role_grant
 from quantri.orgs.services.rules import Scope, record, today

@@ -13,13 +13,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from quantri.orgs.models import Agency, AgencyKind, Membership
+from quantri.orgs import successions
+from quantri.orgs.models import Agency, AgencyKind, AgencyName, Membership
 from quantri.orgs.services.rules import (
     Scope,
     record,
     require_admin,
     require_reach,
     require_reason,
+    today,
 )
 
 
@@ -57,17 +59,62 @@ def unit_create(*, scope: Scope, user, data: UnitData, reason: str = "") -> Agen
 
 
 def unit_rename(
-    *, scope: Scope, user, unit: Agency, name: str, short_name: str, name_en: str = "", reason: str
+    *,
+    scope: Scope,
+    user,
+    unit: Agency,
+    name: str,
+    short_name: str,
+    name_en: str = "",
+    on: datetime.date | None = None,
+    reason: str,
 ) -> Agency:
-    """A new name from now on; the old one is kept as another name, so plan documents that
-    still use it keep matching the unit."""
+    """The new name from `on` (today if not given). The old one is kept with its dates, so
+    pages and documents of earlier periods show it, and as another name, so plan documents
+    that still use it keep matching the unit."""
     require_admin(scope)
     require_reach(scope, unit)
     reason = require_reason(reason)
-    if unit.name != name and unit.name not in unit.aliases:
-        unit.aliases = [*unit.aliases, unit.name]
-    unit.name, unit.short_name, unit.name_en = name, short_name, name_en
-    return _save(unit, user, _("Unit renamed"), reason)
+    on = on or today()
+    changed = (name, short_name, name_en) != (unit.name, unit.short_name, unit.name_en)
+    with transaction.atomic():
+        if changed:
+            _keep_former_name(unit, on)
+        if unit.name != name and unit.name not in unit.aliases:
+            unit.aliases = [*unit.aliases, unit.name]
+        unit.name, unit.short_name, unit.name_en = name, short_name, name_en
+        return _save(unit, user, _("Unit renamed"), reason)
+
+
+def _keep_former_name(unit: Agency, on: datetime.date) -> AgencyName:
+    last = unit.former_names.order_by("-valid_to").first()
+    since = last.valid_to if last is not None else unit.valid_from
+    if on > today():
+        raise ValidationError(
+            {
+                "on": _(
+                    "A new name cannot start in the future: rename the unit on the day it changes."
+                )
+            }
+        )
+    if since is not None and on <= since:
+        raise ValidationError(
+            {
+                "on": _("The current name has been used since %(day)s: choose a later day.")
+                % {"day": since.strftime("%d/%m/%Y")}
+            }
+        )
+    former = AgencyName(
+        agency=unit,
+        name=unit.name,
+        name_en=unit.name_en,
+        short_name=unit.short_name,
+        valid_from=since,
+        valid_to=on,
+    )
+    former.full_clean()
+    former.save()
+    return former
 
 
 def unit_move(*, scope: Scope, user, unit: Agency, parent: Agency, reason: str) -> Agency:
@@ -113,11 +160,39 @@ def unit_merge(
     *, scope: Scope, user, unit: Agency, successor: Agency, on: datetime.date, reason: str
 ) -> Agency:
     """Close `unit` on `on` and name `successor` as the one that carries on its work; its units
-    move under the successor and its people hold their roles there from that day."""
+    move under the successor, its people hold their roles there from that day, and its open
+    work (tasks, pending report requests, open feedback: see orgs.successions) moves too. The
+    returned unit's `handed_over` lists what moved."""
+    reason = require_reason(reason)
+    _check_merge(scope, unit, successor, on)
+    with transaction.atomic():
+        for child in Agency.objects.filter(parent=unit).active(on):
+            child.parent = successor
+            _save(child, user, _("Unit moved"), reason)
+        _move_memberships(unit, successor, on, user, reason)
+        handed_over = successions.hand_over(
+            unit=unit, successor=successor, on=on, user=user, reason=reason, apply=True
+        )
+        unit.valid_to, unit.successor = on, successor
+        unit = _save(unit, user, _("Unit merged"), reason)
+    unit.handed_over = handed_over
+    return unit
+
+
+def unit_merge_preview(
+    *, scope: Scope, unit: Agency, successor: Agency, on: datetime.date
+) -> list[successions.Handover]:
+    """What unit_merge would move, for the confirmation page; changes nothing."""
+    _check_merge(scope, unit, successor, on)
+    return successions.hand_over(
+        unit=unit, successor=successor, on=on, user=None, reason="", apply=False
+    )
+
+
+def _check_merge(scope: Scope, unit: Agency, successor: Agency, on: datetime.date) -> None:
     require_admin(scope)
     require_reach(scope, unit)
     require_reach(scope, successor)
-    reason = require_reason(reason)
     if scope.is_root(unit):
         raise ValidationError({"successor": _("Your own agency cannot be merged away here.")})
     if successor.pk in Agency.objects.subtree_ids(unit):
@@ -129,13 +204,6 @@ def unit_merge(
             {"successor": _("%(name)s is not open on that day.") % {"name": successor.name}}
         )
     _check_closing_day(unit, on)
-    with transaction.atomic():
-        for child in Agency.objects.filter(parent=unit).active(on):
-            child.parent = successor
-            _save(child, user, _("Unit moved"), reason)
-        _move_memberships(unit, successor, on, user, reason)
-        unit.valid_to, unit.successor = on, successor
-        return _save(unit, user, _("Unit merged"), reason)
 
 
 def _check_closing_day(unit: Agency, on: datetime.date) -> None:

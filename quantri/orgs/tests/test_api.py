@@ -1,5 +1,7 @@
 """Units and people over /api/: the administrator's rules, and bad bodies named by field."""
 
+import hashlib
+
 import pytest
 
 from quantri.orgs.models import Agency, AgencyKind, Membership, Role
@@ -125,3 +127,77 @@ def test_a_role_ends_on_a_day_through_the_api(client, department, office):
     )
 
     assert response.status_code == 200 and response.json()["valid_to"] == "2026-03-01"
+
+
+# The workbook import -----------------------------------------------------------------------
+
+
+def _xlsx(content: bytes, name="to-chuc.xlsx"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
+
+
+def test_an_administrator_previews_then_confirms_the_workbook(client, department):
+    from quantri.orgs.example_data import EXAMPLE_FILE
+
+    _signed_in(client, department, Role.ADMIN)
+    content = EXAMPLE_FILE.read_bytes()
+
+    preview = client.post("/api/org-imports/preview", {"file": _xlsx(content)})
+
+    assert preview.status_code == 200, preview.content
+    body = preview.json()
+    assert body["saved"] is False and len(body["units"]["created"]) == 12
+    assert not Agency.objects.filter(code="STP-HY-VP").exists()
+
+    saved = client.post(
+        "/api/org-imports/confirm", {"file": _xlsx(content), "token": body["token"]}
+    )
+
+    assert saved.status_code == 200 and saved.json()["saved"] is True
+    assert Agency.objects.filter(code__startswith="STP-HY-").count() == 12
+    assert Membership.objects.filter(agency__code__startswith="STP-HY").count() >= 40
+
+
+def test_the_api_names_sheet_row_and_column_and_saves_nothing(client, department):
+    from quantri.orgs.example_data import example_rows
+    from quantri.orgs.importing.workbook import write_workbook
+
+    _signed_in(client, department, Role.ADMIN)
+    rows = example_rows()
+    rows["units"][3]["parent"] = "KHONG-CO"
+    content = write_workbook(rows)
+
+    preview = client.post("/api/org-imports/preview", {"file": _xlsx(content)})
+    token = hashlib.sha256(content).hexdigest()[:16]
+    confirm = client.post("/api/org-imports/confirm", {"file": _xlsx(content), "token": token})
+
+    assert preview.status_code == 400 and confirm.status_code == 400
+    errors = " ".join(preview.json()["errors"])
+    assert "row 5" in errors or "dòng 5" in errors
+    assert "KHONG-CO" in errors or "Mã đơn vị cấp trên" in errors
+    assert not Agency.objects.filter(code="STP-HY-VP").exists()
+
+
+def test_a_confirmation_of_another_file_than_the_one_previewed_is_refused(client, department):
+    from quantri.orgs.example_data import EXAMPLE_FILE
+
+    _signed_in(client, department, Role.ADMIN)
+
+    response = client.post(
+        "/api/org-imports/confirm", {"file": _xlsx(EXAMPLE_FILE.read_bytes()), "token": "0" * 16}
+    )
+
+    assert response.status_code == 400
+    assert not Agency.objects.filter(code="STP-HY-VP").exists()
+
+
+def test_only_an_administrator_imports_through_the_api(client, department):
+    from quantri.orgs.example_data import EXAMPLE_FILE
+
+    _signed_in(client, department, Role.LEADER, username="bob")
+
+    response = client.post("/api/org-imports/preview", {"file": _xlsx(EXAMPLE_FILE.read_bytes())})
+
+    assert response.status_code == 403

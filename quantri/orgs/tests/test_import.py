@@ -12,26 +12,19 @@ from quantri.orgs.example_data import DEPARTMENT, EXAMPLE_FILE, PEOPLE, UNITS
 from quantri.orgs.importing.service import OrgImportError, org_import
 from quantri.orgs.models import Agency, AgencyKind, Membership, Role
 from quantri.orgs.services.rules import Scope
-from quantri.testing.factories import AgencyFactory, MembershipFactory, UserFactory
+from quantri.testing.factories import AgencyFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def department():
-    """The department as `quantri agency create` leaves it: the agency and its administrator."""
-    province = AgencyFactory(code="HY", kind=AgencyKind.PROVINCE, name="UBND tỉnh Hưng Yên")
-    return AgencyFactory(
-        code=DEPARTMENT, kind=AgencyKind.DEPARTMENT, name="Sở Tư pháp", parent=province
-    )
+def department(example_department):
+    return example_department
 
 
 @pytest.fixture
-def alice(department):
-    """The department's administrator."""
-    user = UserFactory(username="alice")
-    MembershipFactory(user=user, agency=department, role=Role.ADMIN)
-    return user
+def alice(example_admin):
+    return example_admin
 
 
 def _scope(department):

@@ -86,3 +86,107 @@ def test_a_unit_cannot_be_merged_into_a_closed_one():
         )
     library.refresh_from_db()
     assert library.valid_to is None
+
+
+# Open work moves to the successor ---------------------------------------------------------
+
+
+@pytest.fixture
+def desk():
+    """A department with Tourism (to be merged), Culture (its successor) and the Library,
+    and Tourism's work: open and done, this year's and last year's."""
+    from quantri.feedback.models import Feedback, FeedbackStatus
+    from quantri.feedback.tests.factories import FeedbackCategoryFactory, submit
+    from quantri.plans.models import Frequency, TaskStatus
+    from quantri.reports.models import PeriodStatus, ReportingRegime, ReportRequest
+    from quantri.testing.factories import (
+        MembershipFactory,
+        PlanFactory,
+        TaskFactory,
+        TaskGroupFactory,
+        UserFactory,
+    )
+
+    department = AgencyFactory(code="SVH", kind=AgencyKind.DEPARTMENT, name="Sở Văn hóa")
+    tourism = AgencyFactory(code="SVH-DL", parent=department, name="Phòng Du lịch")
+    culture = AgencyFactory(code="SVH-VH", parent=department, name="Phòng Văn hóa")
+    library = AgencyFactory(code="SVH-TV", parent=department, name="Thư viện")
+    admin = UserFactory(username="quantri_svh")
+    MembershipFactory(user=admin, agency=department, role="admin")
+    group = TaskGroupFactory(plan=PlanFactory(agency=department, year=2026, number="5/KH"))
+    work = {
+        "lead": TaskFactory(group=group, lead_unit=tourism, title="Quảng bá du lịch mùa hè"),
+        "support": TaskFactory(group=group, lead_unit=library, title="Ngày hội đọc sách"),
+        "done": TaskFactory(
+            group=group,
+            lead_unit=tourism,
+            title="Khảo sát điểm đến",
+            status=TaskStatus.DONE,
+            progress=100,
+        ),
+        "past": TaskFactory(
+            group=TaskGroupFactory(plan=PlanFactory(agency=department, year=2025)),
+            lead_unit=tourism,
+            title="Việc năm ngoái chưa xong",
+        ),
+    }
+    work["support"].support_units.add(tourism)
+    plan = group.plan
+    regime = ReportingRegime.objects.create(plan=plan, frequency=Frequency.SEMIANNUAL)
+
+    def period(code, starts, ends, status):
+        made = plan.reporting_periods.create(
+            regime=regime, code=code, starts_on=starts, ends_on=ends, deadline=ends, status=status
+        )
+        return ReportRequest.objects.create(period=made, unit=tourism)
+
+    work["pending"] = period(
+        "2026-H2", datetime.date(2026, 7, 1), datetime.date(2026, 12, 31), PeriodStatus.OPEN
+    )
+    work["closed"] = period(
+        "2026-H1", datetime.date(2026, 1, 1), datetime.date(2026, 6, 30), PeriodStatus.CLOSED
+    )
+    category = FeedbackCategoryFactory(unit=department)
+    work["feedback"] = submit(category, text="Bãi đỗ xe ở khu du lịch thu phí quá cao.")
+    work["answered"] = submit(category, text="Hỏi giờ mở cửa bảo tàng.")
+    Feedback.objects.filter(pk=work["feedback"].pk).update(assigned_unit=tourism)
+    Feedback.objects.filter(pk=work["answered"].pk).update(
+        assigned_unit=tourism, status=FeedbackStatus.ANSWERED
+    )
+    return department, tourism, culture, admin, work
+
+
+def test_the_merge_confirmation_lists_the_open_work_that_moves(client, desk):
+    department, tourism, culture, admin, work = desk
+    client.force_login(admin)
+    form = {"successor": culture.pk, "valid_to": "2026-12-01", "reason": "Sắp xếp tổ chức"}
+
+    page = client.post(reverse("orgs:unit_merge", args=[tourism.pk]), form).content.decode()
+
+    assert "Quảng bá du lịch mùa hè" in page and "Ngày hội đọc sách" in page
+    assert "2026-H2" in page and work["feedback"].code in page
+    assert "Khảo sát điểm đến" not in page and "Việc năm ngoái chưa xong" not in page
+    assert "2026-H1" not in page and work["answered"].code not in page
+    tourism.refresh_from_db()
+    assert tourism.valid_to is None  # nothing saved before the confirmation
+
+
+def test_a_confirmed_merge_moves_open_work_and_leaves_the_rest_under_the_old_name(client, desk):
+    department, tourism, culture, admin, work = desk
+    client.force_login(admin)
+    form = {"successor": culture.pk, "valid_to": "2026-12-01", "reason": "Sắp xếp tổ chức"}
+
+    response = client.post(reverse("orgs:unit_merge", args=[tourism.pk]), {**form, "confirm": "1"})
+
+    assert response.status_code == 302
+    for item in work.values():
+        item.refresh_from_db()
+    assert work["lead"].lead_unit == culture
+    assert list(work["support"].support_units.all()) == [culture]
+    assert work["done"].lead_unit == tourism and work["past"].lead_unit == tourism
+    assert work["pending"].unit == culture and work["closed"].unit == tourism
+    assert work["feedback"].assigned_unit == culture
+    assert work["answered"].assigned_unit == tourism
+    assert work["feedback"].events.filter(kind="assigned", unit=culture).exists()
+    change = work["lead"].history.latest()
+    assert change.history_user == admin and change.history_change_reason.endswith("Sắp xếp tổ chức")

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
 from quantri.orgs.example_data import DEPARTMENT, EXAMPLE_FILE
 from quantri.orgs.models import Agency, AgencyKind, Membership, Role
@@ -15,11 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def department():
-    province = AgencyFactory(code="HY", kind=AgencyKind.PROVINCE, name="UBND tỉnh Hưng Yên")
-    return AgencyFactory(
-        code=DEPARTMENT, kind=AgencyKind.DEPARTMENT, name="Sở Tư pháp", parent=province
-    )
+def department(example_department):
+    return example_department
 
 
 @pytest.fixture
@@ -280,3 +278,57 @@ def test_the_person_page_invites_and_deactivates_through_the_accounts_rules(
     client.post(deactivate)
     newcomer.refresh_from_db()
     assert not newcomer.is_active
+
+
+def _import(client, content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("to-chuc.xlsx", content)
+    preview = client.post(reverse("orgs:import"), {"file": upload})
+    assert preview.status_code == 200 and preview.context["token"]
+    return client.post(reverse("orgs:import"), {"confirm": "1", "token": preview.context["token"]})
+
+
+def test_units_and_roles_missing_from_a_new_file_are_closed_in_one_action(
+    client, alice, department
+):
+    from quantri.orgs.example_data import example_rows
+    from quantri.orgs.importing.workbook import write_workbook
+
+    _import(client, EXAMPLE_FILE.read_bytes())
+    rows = example_rows()
+    rows["units"] = [u for u in rows["units"] if u["code"] != "STP-HY-DGTS"]
+    rows["people"] = [p for p in rows["people"] if p["unit"] != "STP-HY-DGTS"]
+
+    confirmed = _import(client, write_workbook(rows))
+    listed = client.get(reverse("orgs:import_close")).content.decode()
+    # The file's roles start on the day they are imported: the unit closes the day after.
+    day = timezone.localdate() + datetime.timedelta(days=1)
+    closed = client.post(
+        reverse("orgs:import_close"), {"valid_to": day.isoformat(), "reason": "Giải thể trung tâm"}
+    )
+
+    assert confirmed.url == reverse("orgs:import_close")
+    assert "Trung tâm Dịch vụ đấu giá tài sản" in listed and "Cao Văn Dũng" in listed
+    assert closed.status_code == 302
+    auction = Agency.objects.get(code="STP-HY-DGTS")
+    assert auction.valid_to == day
+    roles = Membership.objects.filter(agency=auction)
+    assert roles.count() == 3 and all(m.valid_to == day for m in roles)
+    assert auction.history.latest().history_change_reason.endswith("Giải thể trung tâm")
+    assert Agency.objects.get(code="STP-HY-CC1").valid_to is None
+
+
+def test_closing_all_listed_needs_a_reason_and_then_closes_nothing(client, alice, department):
+    from quantri.orgs.example_data import example_rows
+    from quantri.orgs.importing.workbook import write_workbook
+
+    _import(client, EXAMPLE_FILE.read_bytes())
+    rows = example_rows()
+    rows["people"] = [p for p in rows["people"] if p["unit"] != "STP-HY-CC2"]
+    _import(client, write_workbook(rows))
+
+    refused = client.post(reverse("orgs:import_close"), {"valid_to": "2026-12-01", "reason": ""})
+
+    assert refused.status_code == 400
+    assert not Membership.objects.filter(agency__code="STP-HY-CC2", valid_to__isnull=False)

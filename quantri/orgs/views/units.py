@@ -58,6 +58,7 @@ def _unit_page(request, scope, unit, **bound):
         "children": unit.children.order_by("order", "name"),
         "members": unit.memberships.active().select_related("user").order_by("role"),
         "changes": unit_changes(unit),
+        "former_names": unit.former_names.order_by("-valid_to"),
         "rename": forms.UnitRenameForm(
             initial={"name": unit.name, "short_name": unit.short_name, "name_en": unit.name_en}
         ),
@@ -97,19 +98,55 @@ def _unit_action(name, form_class, needs_units, call):
     return view
 
 
-def _rename(*, name, short_name, name_en, **kwargs):
-    return services.unit_rename(name=name, short_name=short_name, name_en=name_en, **kwargs)
+def _rename(*, name, short_name, name_en, on, **kwargs):
+    return services.unit_rename(name=name, short_name=short_name, name_en=name_en, on=on, **kwargs)
 
 
 def _close(*, valid_to, **kwargs):
     return services.unit_close(on=valid_to, **kwargs)
 
 
-def _merge(*, valid_to, **kwargs):
-    return services.unit_merge(on=valid_to, **kwargs)
-
-
 unit_rename = _unit_action("rename", forms.UnitRenameForm, False, _rename)
 unit_move = _unit_action("move", forms.UnitMoveForm, True, services.unit_move)
 unit_close = _unit_action("close", forms.UnitCloseForm, False, _close)
-unit_merge = _unit_action("merge", forms.UnitMergeForm, True, _merge)
+
+
+@login_required
+@require_POST
+def unit_merge(request, pk: int):
+    """Two steps: the form shows what would move to the successor (nothing saved); the
+    confirmation merges and moves exactly that."""
+    scope = admin_scope(request)
+    unit = unit_in(scope, pk)
+    form = forms.UnitMergeForm(request.POST, units=scope.agencies().active().exclude(pk=unit.pk))
+    if form.is_valid():
+        data = form.cleaned_data
+        common = {
+            "scope": scope,
+            "unit": unit,
+            "successor": data["successor"],
+            "on": data["valid_to"],
+        }
+        if "confirm" not in request.POST:
+            handovers = attempt(form, partial(services.unit_merge_preview, **common))
+            if handovers is not None:
+                context = {"unit": unit, "form": form, "handovers": handovers, **common}
+                return render(request, "orgs/merge_confirm.html", context)
+        else:
+            call = partial(services.unit_merge, user=request.user, reason=data["reason"], **common)
+            merged = attempt(form, call)
+            if merged is not None:
+                messages.success(request, _merged_message(merged))
+                return redirect("orgs:unit_detail", pk=unit.pk)
+    return _unit_page(request, scope, unit, merge=form)
+
+
+def _merged_message(unit) -> str:
+    moved = "; ".join(f"{h.label}: {len(h.items)}" for h in unit.handed_over)
+    text = _("%(name)s was merged into %(successor)s.") % {
+        "name": unit.name,
+        "successor": unit.successor.name,
+    }
+    if moved:
+        text += " " + _("Moved to the successor: %(moved)s.") % {"moved": moved}
+    return text

@@ -55,18 +55,19 @@ def _check_request(task: Task, new_due_on: datetime.date | None, reason: str) ->
         raise ValidationError(
             {"requested_due_on": _("A task that is done or cancelled needs no extension.")}
         )
-    if task.due_on is None:
+    current = task.current_due()
+    if current is None:
         raise ValidationError({"requested_due_on": _("This task has no deadline date to extend.")})
     if new_due_on is None:
         raise ValidationError({"requested_due_on": _("Enter the new deadline as dd/mm/yyyy.")})
-    if new_due_on <= task.due_on:
+    if new_due_on <= current:
         raise ValidationError(
             {
                 "requested_due_on": _(
                     "The new deadline %(new)s must be later than the current one, %(due)s: "
                     "an extension cannot shorten the deadline."
                 )
-                % {"new": _date(new_due_on), "due": _date(task.due_on)}
+                % {"new": _date(new_due_on), "due": _date(current)}
             }
         )
     check_deadline(task.group.plan, new_due_on)
@@ -88,7 +89,8 @@ def extension_request(
     reason = _check_request(task, new_due_on, reason)
     extension = DeadlineExtension(
         task=task,
-        previous_due_on=task.due_on,
+        # A recurring task's running occurrence, not the stored date it started from.
+        previous_due_on=task.current_due(),
         requested_due_on=new_due_on,
         reason=reason,
         requested_by=user,
@@ -121,17 +123,22 @@ def extension_decide(
 
 
 def _extend(task: Task, extension: DeadlineExtension, user) -> None:
-    if task.due_on is None or extension.requested_due_on <= task.due_on:
+    current = task.current_due()
+    if current is None or extension.requested_due_on <= current:
         raise ValidationError(
             {
                 "status": _(
                     "The task's deadline has changed since the request (now %(due)s): ask the "
                     "unit for a new request."
                 )
-                % {"due": _date(task.due_on) if task.due_on else "—"}
+                % {"due": _date(current) if current else "—"}
             }
         )
-    if task.original_due_on is None:
+    if task.recurrence:
+        # Each occurrence is extended on its own: the one extended now was due on `current`,
+        # and the schedule, not this extension, gives the next (Task.current_due).
+        task.original_due_on = current
+    elif task.original_due_on is None:
         task.original_due_on = task.due_on
     task.due_on = extension.requested_due_on
     action = _("Deadline extended to %(date)s") % {"date": _date(task.due_on)}

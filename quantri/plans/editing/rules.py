@@ -43,11 +43,13 @@ def assignable_units(plan: Plan) -> QuerySet:
     return Agency.objects.units_of(plan.agency).order_by("order", "name")
 
 
-def plan_officers(plan: Plan) -> QuerySet:
-    """Active members of the plan's units who can carry a task, for the bulk form."""
+def plan_officers(plan: Plan, *, unit_ids: list[int] | None = None) -> QuerySet:
+    """Active members of the plan's units (`unit_ids` if the caller already read them) who
+    can carry a task, for the bulk form."""
+    units = assignable_units(plan) if unit_ids is None else unit_ids
     member_ids = (
         Membership.objects.active()
-        .filter(agency__in=assignable_units(plan))
+        .filter(agency__in=units)
         .exclude(role="inspection_board")
         .values("user_id")
     )

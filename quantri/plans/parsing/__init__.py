@@ -1,4 +1,4 @@
-"""Read a plan document (.txt, .docx, .pdf) into structured data: plan details, task groups
+"""Read a plan document (.txt, .md, .docx, .pdf) into structured data: plan details, task groups
 matched to an index's dimensions, tasks with lead/supporting units and deadlines, reporting.
 
 Django-free: the caller passes the dimensions (and optionally the agency's units) in.
@@ -18,9 +18,12 @@ from .model import (
     TaskGroup,
     UnitRef,
 )
+from .readers import ACCEPTED_EXTENSIONS, reads_extension
 from .render import format_text
 
 __all__ = [
+    "ACCEPTED_EXTENSIONS",
+    "reads_extension",
     "DEFAULT_MAX_BYTES",
     "AttachedTo",
     "DimensionRef",

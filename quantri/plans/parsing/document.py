@@ -1,5 +1,6 @@
 """parse_plan: read the file, cut it into zones and parts, and assemble the ParsedPlan."""
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -10,6 +11,7 @@ from .dimensions import is_numbered_dimension, match_dimension, names_framework
 from .errors import PlanDocumentError
 from .fields import find_references, parse_date
 from .flat_tables import flat_table_groups
+from .footnotes import remove_footnotes
 from .groups import groups_from_part
 from .header import (
     Header,
@@ -26,8 +28,10 @@ from .layout import Zone, split_layout
 from .lines import is_separator, join_lines, remove_page_debris
 from .model import AttachedTo, DimensionRef, ParsedPlan, PlanInfo, Signer, TaskGroup, UnitRef
 from .outline import Node, Table, build_outline, list_items, paragraph_kind
+from .page_trailer import cut_page_trailer
 from .prose import unit_heading
 from .readers import read_document
+from .repeats import without_repeated_in_annex
 from .reporting import find_reporting
 from .structure import (
     Part,
@@ -100,7 +104,8 @@ def _parse(
     units: list[UnitRef] | None,
     by_wording: bool = True,
 ) -> ParsedPlan:
-    blocks = flatten_other_tables(remove_page_debris(document.blocks))
+    cleaned = remove_footnotes(cut_page_trailer(document.blocks))
+    blocks = flatten_other_tables(remove_page_debris(cleaned))
     layout = split_layout(blocks)
     plan = _read_zone(layout.plan)
     decision = _read_zone(layout.decision) if layout.decision else None
@@ -231,24 +236,30 @@ def _groups(
         return match_dimension(title, dimensions)
 
     raw, fallback = task_groups(plan.preamble_blocks, plan.parts, dimension_of)
+    # Only the task parts count here: a unit told to do 'the tasks in the Annex' does not
+    # make the annex the plan's list of tasks.
+    points = _points_to_annex(raw) or _body_points_to_annex_tasks(plan.paragraphs)
     raw += duties_by_unit(plan.parts, dimension_of)
     if fallback:
         warnings.append(
             f"Không thấy phần “Nhiệm vụ, giải pháp”; đã lấy các nhiệm vụ ở phần “{fallback}”."
         )
     annex = _annex_groups(zone.annex, dimension_of, has_tasks=any(g.tasks for g in raw))
-    if any(g.tasks for g in annex) and (fallback or _points_to_annex(raw)):
+    if any(g.tasks for g in annex) and (fallback or points):
         # "Chi tiết tại Phụ lục kèm theo": the annex table holds the tasks; the body's list
         # is only their outline (or a part guessed when no part is named for tasks)
         raw = []
         if fallback:
             warnings.pop()
-    raw += annex
+    raw = without_repeated_in_annex(raw, annex) + annex
     matcher = UnitMatcher(units) if units is not None else None
     for group in raw:
         lead = unit_heading(group.title)
         for task in group.tasks:
-            task.group_lead = task.group_lead or lead
+            # a sub-heading naming a unit ('1.2. Sở Tài chính' over its duties) is nearer
+            # to the task than the group's heading
+            section_lead = unit_heading(task.section) if task.section else None
+            task.group_lead = task.group_lead or section_lead or lead
     empty.extend(group.title for group in raw if not group.tasks)
     return [
         TaskGroup(
@@ -271,6 +282,15 @@ def _dimension_found(title: str, dimension_of) -> str | None:
 def _points_to_annex(groups: list[RawGroup]) -> bool:
     texts = [t.text for g in groups for t in g.tasks] + [g.title for g in groups]
     return any("phu luc" in fold(text) for text in texts)
+
+
+_ANNEX_OF_TASKS = re.compile(r"\bphu luc\b.{0,40}\b(?:nhiem vu|danh muc|cong viec|hoat dong)\b")
+
+
+def _body_points_to_annex_tasks(paragraphs: list[Block]) -> bool:
+    """'(Kèm theo Phụ lục danh mục các nhiệm vụ …)' anywhere in the body, even in its closing
+    words: the annex is the plan's list of tasks and the body's parts only outline it."""
+    return any(_ANNEX_OF_TASKS.search(fold(p.text)) for p in paragraphs if not p.is_row)
 
 
 def _annex_groups(annex: list[Block], dimension_of, has_tasks: bool) -> list[RawGroup]:

@@ -1,7 +1,10 @@
 """python-docx document -> blocks: paragraphs and table rows in body order, with hints."""
 
+import re
+
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table
+from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 
 from .blocks import Block
@@ -9,6 +12,9 @@ from .text import nfc
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
+# A footnote marker typed by hand as a raised number or star ('minh bạch¹'); Word's own
+# footnote references carry no text and are left out by python-docx already.
+_NOTE_MARK = re.compile(r"\s*(?:[(\[]?\d{1,2}[)\]]?|\*{1,3})\s*")
 
 # Word's numbering formats, as the marker kinds the outline uses for written numbers.
 _FORMATS = {
@@ -70,8 +76,24 @@ def _numbering_formats(word) -> dict[tuple[str, str], tuple[str, str]]:
     return formats
 
 
+def _paragraph_text(paragraph: Paragraph) -> str:
+    return "".join(
+        piece.text
+        for piece in paragraph.iter_inner_content()
+        if isinstance(piece, Hyperlink) or not _is_note_mark(piece)
+    )
+
+
+def _is_note_mark(run) -> bool:
+    return bool(run.font.superscript) and bool(_NOTE_MARK.fullmatch(run.text))
+
+
+def _cell_text(cell) -> str:
+    return "\n".join(_paragraph_text(p) for p in cell.paragraphs)
+
+
 def _paragraph_blocks(paragraph: Paragraph, numbering) -> list[Block]:
-    text = nfc(paragraph.text)
+    text = nfc(_paragraph_text(paragraph))
     hints = {
         "bold": _is_bold(paragraph),
         "centered": _is_centered(paragraph),
@@ -142,6 +164,6 @@ def _row_blocks(table: Table, number: int) -> list[Block]:
     """One block per row; a merged cell repeats its text in every grid column it spans."""
     blocks = []
     for row in table.rows:
-        cells = [nfc(cell.text).strip() for cell in row.cells]
+        cells = [nfc(_cell_text(cell)).strip() for cell in row.cells]
         blocks.append(Block(cells=cells, table=number, logical=True))
     return blocks

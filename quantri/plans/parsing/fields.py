@@ -11,11 +11,13 @@ from dataclasses import dataclass
 
 from .text import fold, squash
 
-_NUM_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+# Not after 'tháng ': 'tháng 11 - 12/2025' is two months, not the 11th of December.
+_NUM_DATE = r"(?<!\d)(?<!thang )(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 _WORD_DATE = r"(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})"
 _ROMAN_QUARTER = r"iv|iii|ii|i|[1-4]"
-_QUARTER = rf"quy\s+({_ROMAN_QUARTER})\s*(?:/|-|\s+nam\s+)\s*(\d{{4}})"
-_MONTH = r"thang\s+(\d{1,2})\s*(?:/|-|\s+nam\s+)\s*(\d{4})"
+_QUARTER = rf"(?:quy|qui)\s+({_ROMAN_QUARTER})\s*(?:/|-|\s+nam\s+)\s*(\d{{4}})"
+# 'tháng 6/2025', 'tháng 6 năm 2025', and a span of months 'tháng 11 - 12/2025' (its last)
+_MONTH = r"thang\s+(?:\d{1,2}\s*[-–,]\s*)?(\d{1,2})\s*(?:/|-|\s+nam\s+)\s*(\d{4})"
 _HALF = r"0?6\s+thang\s+(dau|cuoi)\s+nam\s+(\d{4})"
 _YEAR = r"nam\s+(\d{4})"
 
@@ -24,7 +26,8 @@ _DATEISH = "|".join(
 )
 
 _RECURRENCES = [
-    ("continuous", r"\bthuong xuyen\b|\blien tuc\b"),
+    # 'năm 2025 và các năm tiếp theo': work that starts and then goes on, with no end date
+    ("continuous", r"\bthuong xuyen\b|\blien tuc\b|\bcac nam tiep theo\b"),
     ("monthly", r"\b(?:hang|moi|tung) thang\b|\bdinh ky thang\b"),
     ("quarterly", r"\b(?:hang|moi|tung) quy\b|\bdinh ky (?:theo )?quy\b"),
     ("semiannual", r"\b0?6 thang\b(?! (?:dau|cuoi))|\bsau thang\b|\bnua nam\b"),
@@ -110,9 +113,8 @@ class Deadline:
     how: str = "guessed"  # "label" ('Thời gian thực hiện: ...'), "table", or read from prose
 
 
-_LABEL = re.compile(
-    r"\b(?:thoi gian|thoi han|tien do)(?:\s+(?:thuc hien|hoan thanh|bao cao))?\s*:\s*"
-)
+# 'Thời gian thực hiện:', 'Thời hạn ban hành:', 'Thời gian hoàn thành dự kiến:'
+_LABEL = re.compile(r"\b(?:thoi gian|thoi han|tien do)(?:\s+[a-z]+){0,3}\s*:\s*")
 _TRIGGER = re.compile(
     r"(?:(?:hoan thanh|xong|thuc hien|trien khai|ban hanh)\s+"
     r"(?:truoc|trong|vao|cham nhat|den het)\s+|(?<![a-z])truoc\s+|cham nhat\s+(?:la\s+|vao\s+)?"
@@ -178,7 +180,16 @@ def clause_end(folded: str, start: int) -> int:
 def find_deadline(text: str) -> Deadline | None:
     """A deadline or recurrence written in a task's prose, if there is a clear one."""
     folded = fold(text)
-    for finder in (_labelled, _triggered, _day_of_period, _bracketed, _trailing, _periodic):
+    for finder in (
+        _labelled,
+        _time_span,
+        _triggered,
+        _within_month,
+        _day_of_period,
+        _bracketed,
+        _trailing,
+        _periodic,
+    ):
         found = finder(text, folded)
         if found:
             return found
@@ -193,7 +204,9 @@ def _deadline(text: str, start: int, end: int, cut: tuple[int, int]) -> Deadline
 
 
 _STARTS_ONLY = re.compile(r"^(?:bat dau\s+)?tu\s+(?:ngay\s+|thang\s+|quy\s+|nam\s+)?\d")
-_PERIOD = re.compile(r"\b(?:giai doan|nhiem ky)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b")
+_UNTIL_EVENT = re.compile(r"\bden\s+khi\b")
+# 'giai đoạn 2026-2030', 'năm 2026 - 2027': a span of years, due at the end of its last year
+_PERIOD = re.compile(r"(?<![\d/.])(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b")
 
 
 def reading_of(phrase: str) -> datetime.date | None:
@@ -203,6 +216,10 @@ def reading_of(phrase: str) -> datetime.date | None:
     folded = fold(phrase).strip()
     if _STARTS_ONLY.match(folded) and not re.search(r"\bden\b", folded):
         return None
+    if _STARTS_ONLY.match(folded) and _UNTIL_EVENT.search(folded):
+        return None  # 'Từ tháng 11/2025 đến khi kết thúc kiểm kê': until an event, no date
+    if re.search(r"\bcac nam tiep theo\b|\btro (?:di|ve sau)\b", folded):
+        return None  # 'năm 2025 và các năm tiếp theo', '2026 trở đi': a start, open-ended
     period = _PERIOD.search(folded)
     if period:
         return datetime.date(int(period.group(1)), 12, 31)
@@ -214,7 +231,30 @@ def _labelled(text: str, folded: str) -> Deadline | None:
     if not match:
         return None
     end = clause_end(folded, match.end())
+    if folded[match.end() :].startswith("+"):
+        # '- Thời gian thực hiện: + … trước 15/12/2025. + … trước 31/12/2025': the field
+        # is all its '+' steps, and the task is due when the last one is
+        following = re.compile(r"\s[-–]\s").search(folded, match.end())
+        end = following.start() if following else len(folded.rstrip(" ."))
     found = _deadline(text, match.end(), end, (match.start(), end))
+    if found:
+        found.how = "label"
+    return found
+
+
+# '… quan trắc với tần suất 2 lần/tháng; thời gian quan trắc từ tháng 3 đến tháng 10 năm
+# 2026; …': the time the work takes, written into the sentence without a colon
+_TIME_SPAN = re.compile(
+    r"\bthoi gian(?:\s+[a-z]+){0,3}\s+(tu\s+(?:ngay|thang|quy)\s[^;:]*?"
+    r"\bden\s+(?:ngay|thang|quy|het)\s[^;:]*?(?:19|20)\d\d)\b"
+)
+
+
+def _time_span(text: str, folded: str) -> Deadline | None:
+    match = _TIME_SPAN.search(folded)
+    if not match:
+        return None
+    found = _deadline(text, match.start(1), match.end(1), match.span())
     if found:
         found.how = "label"
     return found
@@ -225,6 +265,26 @@ def _triggered(text: str, folded: str) -> Deadline | None:
     if not match:
         return None
     return _deadline(text, match.start(), match.end(), match.span())
+
+
+# '… báo cáo kết quả Ủy ban nhân dân tỉnh trong tháng 11/2025': a month or quarter named with
+# its year is when the work is due, wherever in the sentence ('trong năm 2026' is left: it is
+# as often a target's year as a deadline).
+_WITHIN_MONTH = re.compile(
+    r"(?<![a-z])trong\s+(?:"
+    + "|".join(re.sub(r"\((?!\?)", "(?:", p) for p in (_MONTH, _QUARTER))
+    + ")"
+)
+
+
+def _within_month(text: str, folded: str) -> Deadline | None:
+    match = _WITHIN_MONTH.search(folded)
+    if not match:
+        return None
+    closing = not folded[match.end() :].strip(" .;")
+    # at the sentence's end the words are cut from the title; mid-sentence they stay in it
+    cut = match.span() if closing else (match.start(), match.start())
+    return _deadline(text, match.start(), match.end(), cut)
 
 
 _DAY_OF_PERIOD = re.compile(
@@ -241,10 +301,20 @@ def _day_of_period(text: str, folded: str) -> Deadline | None:
     return _deadline(text, match.start(), match.end(), match.span())
 
 
+# "(2025 - 2030)", "(xuyên suốt 2025 - 2035)", "(2026 trở đi)" closing a task of a roadmap
+_YEARS_SPAN = re.compile(
+    r"^(?:xuyen suot\s+|giai doan\s+|tu\s+)?(?:19|20)\d\d\s*"
+    r"(?:[-–]\s*(?:19|20)\d\d|tro di|tro ve sau)$"
+)
+
+
 def _bracketed(text: str, folded: str) -> Deadline | None:
     for match in re.finditer(r"\(([^()]{2,80})\)", folded):
-        inner = match.group(1).strip(" .")
-        if _WHOLE.match(inner):
+        inner = squash(match.group(1)).strip(" .")
+        # a span of years closes the task; mid-sentence it names another thing's period
+        # ('Kế hoạch 5 năm (2021 - 2025) theo Nghị quyết …')
+        closing = not folded[match.end() :].strip(" .;")
+        if _WHOLE.match(inner) or (closing and _YEARS_SPAN.match(inner)):
             return _deadline(text, match.start(1), match.end(1), match.span())
     return None
 
@@ -260,12 +330,25 @@ def _trailing(text: str, folded: str) -> Deadline | None:
     return None
 
 
+_ONGOING_WORD = re.compile(r"thuong xuyen|lien tuc")
+
+
 def _periodic(text: str, folded: str) -> Deadline | None:
-    match = _PERIODIC.search(folded)
-    if not match:
-        return None
-    # "Định kỳ hằng quý, tổ chức..." is part of the sentence: kept in the title
-    return _deadline(text, match.start(), match.end(), (match.start(), match.start()))
+    for match in _PERIODIC.finditer(folded):
+        if _adverb(folded, match):
+            continue
+        # "Định kỳ hằng quý, tổ chức..." is part of the sentence: kept in the title
+        return _deadline(text, match.start(), match.end(), (match.start(), match.start()))
+    return None
+
+
+def _adverb(folded: str, match: re.Match) -> bool:
+    """'…, thường xuyên kiểm tra …': mid-sentence and followed by its verb, 'thường xuyên'
+    says how the work is done, not when; it is a deadline when it opens the task
+    ('Thường xuyên rà soát …') or stands as a clause of its own ('…, thường xuyên.')."""
+    if match.start() == 0 or not _ONGOING_WORD.fullmatch(match.group(0)):
+        return False
+    return re.match(r"\s+[a-z]", folded[match.end() :]) is not None
 
 
 def deadline_of(text: str) -> Deadline | None:

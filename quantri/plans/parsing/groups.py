@@ -12,7 +12,7 @@ from collections.abc import Callable
 from .fields import content_field, is_field_line
 from .markers import is_bullet, split_enumeration
 from .outline import HEADING_KINDS, Node, Table, full_text
-from .prose import find_units
+from .prose import find_units, starts_unit, unit_heading
 from .tables import RawGroup, RawTask, table_groups
 from .text import sentences
 
@@ -157,7 +157,18 @@ def _is_subheading(node: Node) -> bool:
         return False
     if node.kind in HEADING_KINDS:
         return bool(node.items)
-    return bool(node.children or node.tables) and _heading_like(node.text)
+    if node.children or node.tables:
+        return _heading_like(node.text) or _names_a_unit(node.text)
+    # '2.12. Các Sở, ban, ngành khác' over a paragraph (not a list) of what they do
+    return bool(node.texts) and _names_a_unit(node.text) and _heading_like(node.text)
+
+
+def _names_a_unit(text: str) -> bool:
+    """'1.3. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, …)' over its
+    duties: a unit named at length is still a heading, however long, when no sentence ends."""
+    if text.rstrip().endswith((".", ";")):
+        return False
+    return starts_unit(text) or unit_heading(text) is not None  # 'Đề nghị Liên đoàn Lao động tỉnh'
 
 
 def task_items(node: Node, section: str | None = None) -> list[RawTask]:

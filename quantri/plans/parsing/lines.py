@@ -26,7 +26,7 @@ _OPENERS = re.compile(
     r"^(?:Căn cứ|Thực hiện|Xét|Kính gửi|Nơi nhận|Số\s*:|\(Ban hành kèm theo|(?:KT|TM|TL|TUQ)\.\s)"
 )
 # A marker left alone on its line when the PDF put a tab between it and its text.
-_LONE_MARKER = re.compile(r"^(?:[-–+•*]|\d{1,2}[.)]|[a-zđ]\)|[IVX]{1,5}\.)$")
+_LONE_MARKER = re.compile(r"^(?:[-–+•*]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]{1,5}\.)$")
 # Words after which a number on the next line continues the sentence ("khoản \n 2. ...").
 _NUMBER_CONTEXT = {"so", "ngay", "quy", "khoan", "dieu", "muc", "diem", "luc"}
 
@@ -200,9 +200,20 @@ def starts_paragraph(previous: str, line: str) -> bool:
         return True
     if is_dimension_heading(previous) and line[:1].isupper():
         return True
-    if is_caps(line) != is_caps(previous):
+    if is_caps(line) != _caps_so_far(previous):
         return is_caps_heading(line) or is_caps_heading(previous)
     return False
+
+
+def _caps_so_far(previous: str) -> bool:
+    """'V. TỔ' over 'CHỨC THỰC HIỆN': a numbered heading broken after its first short word
+    is in capitals even with too few letters to tell by count."""
+    if is_caps(previous):
+        return True
+    if len(previous) > 12:  # only a heading's first short word is in question
+        return False
+    marker, rest = split_marker(previous)
+    return marker is not None and is_caps(rest, 2)
 
 
 def _marker_opens(previous: str, kind: str) -> bool:

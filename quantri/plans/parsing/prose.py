@@ -6,6 +6,7 @@ Handles 'Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở và các
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .fields import ABBREVIATIONS, clause_end, is_field_line
@@ -20,7 +21,8 @@ _UNIT_WORDS = (
     "to cong tac", "hoi dong", "cong doan", "chi bo", "dang uy", "tinh doan", "mat tran",
     "kho bac", "benh vien", "cong ty", "nha van hoa", "khu", "hat", "doi", "bo phan",
     "thu truong", "chanh", "truong phong", "chi nhanh", "hdnd", "nguoi dung dau", "cac",
-    "don vi", "co quan", "nhung", "toan", "tat ca", "ttcntt",
+    "don vi", "co quan", "nhung", "toan", "tat ca", "ttcntt", "thuong truc", "toa an",
+    "ngan hang", "lien doan", "lien minh",
 )  # fmt: skip
 # Sentence openings that share a first word with a unit name ('Sở', 'Đội', 'Bộ', 'Hội').
 _NOT_UNITS = (
@@ -29,8 +31,12 @@ _NOT_UNITS = (
     "hoi nghi", "hoi thao", "khu vuc", "toan dien", "toan bo", "cac noi dung", "cac nhiem vu",
     "cac van ban", "cac quy dinh", "cac hoat dong", "cac chi so", "nhung noi dung", "nhung van de",
     "doan ket", "cuc bo", "tat ca cac noi dung", "co quan nha nuoc", "hoi vien",
+    "phong chong", "phong ngua", "phong tranh", "phong ve",
 )  # fmt: skip
 _COLLECTIVE_STARTS = ("cac ", "nhung ", "toan ", "tat ca ", "moi ")
+# Unit names whose first word folds to a common word ('Báo' a newspaper and 'báo cáo', 'Bảo
+# hiểm xã hội' and 'bảo đảm'): matched as written, capital and marks included.
+_WRITTEN_UNITS = re.compile(r"(?:Báo(?!\s+(?:cáo|chí)\b)|Bảo hiểm xã hội)\s")
 # Lower-case words that end a list of unit names: '... Thanh tra Sở thực hiện', '... để'.
 _VERBS = (
     "thuc hien", "tham muu", "trien khai", "to chuc", "xay dung", "theo doi", "de", "trong",
@@ -38,7 +44,7 @@ _VERBS = (
     "tuyen truyen", "cung cap", "giai quyet", "tiep nhan", "danh gia", "khao sat", "doi thoai",
     "phoi hop", "chu tri", "thuong xuyen", "dinh ky", "ban hanh", "tiep tuc",
     "tang cuong", "day manh", "nang cao", "lam", "tai", "ve", "khi", "theo", "neu",
-    "tien hanh", "chu dong", "co trach nhiem", "chiu trach nhiem",
+    "tien hanh", "chu dong", "co trach nhiem", "chiu trach nhiem", "la",
 )  # fmt: skip
 _VERB_STOP = re.compile(r"\s(?:" + "|".join(_VERBS) + r")\b")
 
@@ -67,7 +73,9 @@ class ProseUnits:
     labelled: bool = False  # the lead was written after a label ('Cơ quan chủ trì: ...')
 
 
-def find_units(text: str) -> ProseUnits:
+def find_units(text: str, *, subject: bool = False) -> ProseUnits:
+    """The units a text names. With ``subject``, a task that opens with a unit and its verb
+    ('Các Trung tâm y tế giám sát …') is led by that unit."""
     folded = fold(text)
     found = ProseUnits()
     _labelled(text, folded, found)
@@ -79,13 +87,17 @@ def find_units(text: str) -> ProseUnits:
         _partner(text, folded, found)
     if found.lead is None:
         _doer(text, folded, found)
+    if found.lead is None and subject:
+        _subject(text, found)
     _output(text, folded, found)
     return found
 
 
 def starts_unit(text: str) -> bool:
     """Does the text open with a unit name ('Phòng ...', 'P. QLVH', 'các đơn vị ...')?"""
-    stripped = text.strip(" ,;:()\"'“”")
+    stripped = unicodedata.normalize("NFC", text).strip(" ,;:()\"'“”")
+    if _WRITTEN_UNITS.match(stripped):
+        return True
     key = fold_key(stripped)
     if not key or not any(key == w or key.startswith(w + " ") for w in _UNIT_WORDS):
         return False
@@ -96,18 +108,56 @@ def starts_unit(text: str) -> bool:
 
 def unit_heading(title: str) -> str | None:
     """The unit a group heading assigns its tasks to: a heading that is a unit's name ('Sở Y
-    tế', 'Công an tỉnh:') or that gives the group to one ('Giao Sở Tài chính chủ trì ...')."""
-    text = squash(title).strip().rstrip(":").strip()
+    tế', 'Công an tỉnh:'), that gives the group to one ('Giao Sở Tài chính chủ trì ...') or
+    that opens with the unit and ends with ':' over its duties."""
+    text = _without_role_note(squash(title).strip().rstrip(":").strip())
     folded = fold(text)
-    # 'Sở Tài chính' is a name ('Tài' capital); 'Sở Y tế thực hiện' is a sentence
+    request = _REQUEST.match(folded)
+    if request:
+        return _requested_unit(text[request.end() :])
+    # 'Sở Tài chính' is a name ('Tài' capital); 'Sở Y tế thực hiện' is a sentence; after a
+    # comma the word is one more name in a list ('Các đoàn thể, tổ chức xã hội')
     verbs = [
-        m for m in _VERB_STOP.finditer(folded) if text[m.start() + 1 : m.start() + 2].islower()
+        m
+        for m in _VERB_STOP.finditer(folded)
+        if text[m.start() + 1 : m.start() + 2].islower() and folded[m.start() - 1] != ","
     ]
     if len(text) <= 90 and starts_unit(text) and not verbs:
         return text
     if folded.startswith("giao "):
         return find_units(text).lead
+    if title.strip().endswith(":") and text[:1].isupper() and starts_unit(text):
+        # 'Sở Giáo dục và Đào tạo chủ trì, phối hợp với …:' over the duties it then lists
+        return find_units(text, subject=True).lead
     return None
+
+
+# 'Sở Tài chính (cơ quan chủ trì)', 'Công an tỉnh (cơ quan thường trực)', 'Sở Tài chính - Cơ
+# quan thường trực Ban Chỉ đạo': the unit's role in the plan, written after its name.
+_ROLE_NOTE = re.compile(
+    r"\s*\([^()]*\b(?:chu tri|thuong truc|dau moi)\b[^()]*\)\s*$"
+    # 'Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo'
+    r"|\s+[-–]\s+(?:la\s+)?(?:co quan|don vi)\s+(?:chu tri|thuong truc|dau moi)\b.*$"
+)
+
+
+def _without_role_note(text: str) -> str:
+    note = _ROLE_NOTE.search(fold(text))
+    return text[: note.start()] if note else text
+
+
+# 'Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh': the plan asks a body outside the issuer's
+# command (the Front, customs, a court) to do the duties listed under it.
+_REQUEST = re.compile(r"de nghi\b\s*:?\s*")
+
+
+def _requested_unit(named: str) -> str | None:
+    """The one body a request heading names; none where it names several ('Viện kiểm sát …,
+    Tòa án …', '… và các tổ chức chính trị - xã hội'), since none of them is said to lead."""
+    pieces = re.split(r",|\bvà\b|;", named)
+    if any(starts_unit(piece) for piece in pieces[1:]):
+        return None
+    return unit_heading(named)
 
 
 def is_collective(name: str) -> bool:
@@ -152,6 +202,7 @@ def clean_unit(name: str) -> str:
     stop = _VERB_STOP.search(folded)
     if stop and name[stop.start() + 1 : stop.start() + 2].islower():
         name = name[: stop.start()]
+    name = name[: after_abbreviation(name)]
     name = re.sub(r"^(?:[Gg]iao|[Cc]ho|[Vv]ới)\s+", "", name)
     return name.strip(" ,;:.-–")
 
@@ -270,6 +321,84 @@ def _doer(text: str, folded: str, found: ProseUnits) -> None:
             found.lead, found.support = names[0], names[1:] + found.support
             found.spans.append((start, match.end()))
             return
+
+
+# Lower-case words that go on a unit name after an abbreviation ('UBND tỉnh', 'UBND các xã').
+_PLACE_WORDS = frozenset(
+    "tinh huyen xa phuong thanh pho tp thi tran quan cap cac va thuoc truc dac khu".split()
+)
+# Verbs a task's sentence opens with after its unit ('Sở Y tế giám sát …'), beyond _VERBS.
+_SUBJECT_VERBS = _VERBS + (
+    "thuc day", "giam sat", "ho tro", "huy dong", "nghien cuu", "don doc", "chi dao",
+    "quan ly", "pho bien", "van dong", "bo tri", "phan bo", "long ghep", "xu ly", "kip thoi",
+    "khan truong", "de xuat", "quan triet", "tap trung", "uu tien", "duy tri", "tham dinh",
+    "phe duyet", "tham gia", "lap", "duoc", "phai", "dong thoi", "tich cuc",
+    "trinh", "xem xet", "gui", "dieu phoi", "thanh lap", "kien toan", "phat dong", "ung dung",
+    "khac phuc", "hoan thanh", "bao dam", "lua chon", "thong tin", "phat huy", "nghiem tuc",
+    "dinh huong", "chuan bi", "rut kinh nghiem",
+)  # fmt: skip
+_SUBJECT_VERB = re.compile(r"\s(?:" + "|".join(_SUBJECT_VERBS) + r")\b")
+_SUBJECT_WORDS = 14
+
+
+def after_abbreviation(name: str) -> int:
+    """Where a unit name ends when an abbreviation is followed by a lower-case word that is
+    not a place ('Sở KH&CN thúc đẩy' -> 'Sở KH&CN'); else its length."""
+    for match in re.finditer(r"\S+", name):
+        word = match.group(0).strip(",;")
+        if not (len(re.sub(r"[^A-ZĐ]", "", word)) >= 2 and word == word.upper()):
+            continue
+        following = re.match(r"\s+(\S+)", name[match.end() :])
+        if following and following.group(1)[:1].islower():
+            if fold(following.group(1)).strip(",;") not in _PLACE_WORDS:
+                return match.end()
+    return len(name)
+
+
+def _subject(text: str, found: ProseUnits) -> None:
+    """'Sở Tài chính định kỳ hằng quý tổng hợp …', 'Các Trung tâm y tế giám sát …': the task's
+    sentence opens with the unit that does it. The name ends where its verb starts; a
+    lower-case word right after a unit type ('Ban chỉ đạo') is still the name."""
+    stripped = text.lstrip(" -–+•")
+    if not stripped[:1].isupper() or not starts_unit(stripped) or not _names_a_unit(stripped):
+        return
+    folded = fold(stripped)
+    limit = clause_end(folded, 0)
+    end = next(
+        (
+            m.start()
+            for m in _SUBJECT_VERB.finditer(folded, 0, limit)
+            if stripped[m.start() + 1].islower() and not _after_unit_type(folded, m.start())
+        ),
+        None,
+    )
+    end = min(end, after_abbreviation(stripped[:end])) if end is not None else None
+    if end is None or len(stripped[:end].split()) > _SUBJECT_WORDS:
+        return
+    names = split_units(stripped[:end])
+    # 'Cơ quan giải quyết …' opens with a kind of unit, not a unit
+    if names and fold_key(names[0]) not in _UNIT_WORDS and " - " not in stripped[:end]:
+        # the subject stays in the title: without it the sentence would open with its verb
+        found.lead, found.support = names[0], names[1:] + found.support
+
+
+def _names_a_unit(text: str) -> bool:
+    """'Các Trung tâm y tế' or 'Các sở, ngành' name units; 'Tất cả lực lượng' does not."""
+    key = fold_key(text)
+    for start in _COLLECTIVE_STARTS:
+        if key.startswith(start):
+            rest = key[len(start) :]
+            return any(rest == w or rest.startswith(w + " ") for w in _UNIT_WORDS)
+    return True
+
+
+# Unit types whose name may go on in lower case ('Ban chỉ đạo', 'Hội đồng quản lý').
+_NAME_TYPES = frozenset({"ban", "hoi dong", "to", "to cong tac", "trung tam", "phong", "doi"})
+
+
+def _after_unit_type(folded: str, position: int) -> bool:
+    before = folded[:position].split()
+    return any(" ".join(before[-n:]) in _NAME_TYPES for n in (1, 2, 3) if len(before) >= n)
 
 
 def _output(text: str, folded: str, found: ProseUnits) -> None:

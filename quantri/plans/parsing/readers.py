@@ -19,6 +19,15 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Markdown is how many agencies keep documents copied from the web: read as text, with its
 # emphasis marks and table rules dropped (see _strip_markdown).
 _EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".pdf": "pdf"}
+# What the upload form names as accepted (".text" is a rare spelling of .txt, left unnamed).
+ACCEPTED_EXTENSIONS = (".txt", ".md", ".docx", ".pdf")
+
+
+def reads_extension(filename: str) -> bool:
+    """Is the file named as a type the parser reads (.text too, though the form does not say)?"""
+    return PurePath(filename).suffix.lower() in _EXTENSIONS
+
+
 _FORMAT_NAMES = {
     "pdf": "PDF",
     "docx": "Word (.docx)",
@@ -108,7 +117,7 @@ def _read_txt(data: bytes, filename: str) -> Document:
     blocks: list[Block] = []
     table = 0
     for page, page_text in enumerate(nfc(text).split("\f")):
-        for line in map(_without_markup, page_text.splitlines()):
+        for line in map(_without_markup, join_wrapped_rows(page_text.splitlines())):
             cells = _split_row(line)
             if cells is None:
                 blocks.append(Block(text=line.strip(), page=page, blank=not line.strip()))
@@ -118,6 +127,56 @@ def _read_txt(data: bytes, filename: str) -> Document:
             if not _ROW_SEPARATOR.match(line):
                 blocks.append(Block(cells=cells, table=table, page=page))
     return Document("txt", blocks)
+
+
+def join_wrapped_rows(lines: list[str]) -> list[str]:
+    """A Markdown table as a crawl leaves it: a row wrapped over several lines (a cell going
+    on without a leading '|', the next cells on a line of their own) and empty '| ||||' rows.
+    Gives one line per row and drops the empty rows, so the table stays one table."""
+    out: list[str] = []
+    row: str | None = None
+    width = 0
+    for line in lines:
+        stripped = line.strip()
+        if not width:
+            cells = _split_row(stripped) if stripped.startswith("|") else None
+            if cells and len(cells) >= 3:  # the header row gives the table's width
+                width, row = len(cells), stripped
+            else:
+                out.append(line)
+            continue
+        if not stripped:  # a blank line ends the table
+            _flush_row(row, out)
+            row, width = None, 0
+            out.append(line)
+        elif row is not None and (not stripped.startswith("|") or _row_open(row, width)):
+            row = _glue(row, stripped)
+        else:
+            _flush_row(row, out)
+            row = stripped
+    _flush_row(row, out)
+    return out
+
+
+def _row_open(row: str, width: int) -> bool:
+    """A row goes on when its last cell was not closed by '|', or when it has some cells but
+    too few for the table (a cell wrapped onto the next line after its '|')."""
+    if not row.endswith("|"):
+        return True
+    cells = _split_row(row) or []
+    return sum(1 for c in cells if c) >= 2 and len(cells) < width - 2
+
+
+def _glue(row: str, line: str) -> str:
+    # '… | Ban Dân nguyện |' then '| Trình …': the two '|' hold an empty cell between them
+    return row + " " + line
+
+
+def _flush_row(row: str | None, out: list[str]) -> None:
+    if row is None or not any(c.strip() for c in row.split("|")):
+        return
+    # '| I. Văn bản … |', a heading row of one cell, is still a row of the table
+    out.append(row if _split_row(row) else row.rstrip("|").rstrip() + " | |")
 
 
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")

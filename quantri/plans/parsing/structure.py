@@ -13,7 +13,7 @@ from .blocks import Block
 from .groups import DimensionOf, groups_from_part
 from .markers import base_kind
 from .outline import Node, build_outline, list_items, paragraph_kind
-from .prose import unit_heading
+from .prose import find_units, unit_heading
 from .tables import RawGroup
 from .text import fold_key
 
@@ -132,10 +132,46 @@ def duties_by_unit(parts: list[Part], dimension_of: DimensionOf) -> list[RawGrou
     for part in parts:
         if part.category != "organisation":
             continue
-        units = [c for c in part.node.children if c.children and unit_heading(c.text)]
-        if len(units) >= 2 and 2 * len(units) >= len(part.node.children):
-            groups.extend(groups_from_part(part.node, part.title, dimension_of))
+        children = part.node.children
+        units = [c for c in children if c.items and _heading_unit(c)]
+        # the other paragraphs of such a part give one duty each to the unit they open with
+        by_unit = [c for c in children if c.items and _heading_unit(c) or _opens_duty(c)]
+        if len(units) >= 2 and 2 * len(by_unit) >= len(children):
+            found = groups_from_part(part.node, part.title, dimension_of)
+            _lead_from_heading(found, {fold_key(c.text)[:40]: _heading_unit(c) for c in units})
+            groups.extend(found)
     return groups
+
+
+def _heading_unit(node) -> str | None:
+    """The unit a heading gives its duties to. A long heading broken at a ';' line end ('9. Ủy
+    ban nhân dân các xã chủ động bố trí kinh phí …;' / 'đồng thời … cụ thể sau:') is read
+    whole, up to the ':' over its duties."""
+    lead = unit_heading(node.text)
+    if lead:
+        return lead
+    heading = node.text
+    for item in node.items:
+        if not isinstance(item, str):
+            break
+        heading = f"{heading} {item}"
+        if item.endswith(":"):
+            return unit_heading(heading)
+    return None
+
+
+def _lead_from_heading(groups: list[RawGroup], leads: dict[str, str | None]) -> None:
+    """The heading's ':' that marks 'Sở X chủ trì, phối hợp với …:' as the unit's list of
+    duties is gone from the group's title, so its lead is read here from the heading."""
+    for group in groups:
+        lead = leads.get(fold_key(group.title)[:40])
+        for task in group.tasks:
+            task.group_lead = task.group_lead or lead
+
+
+def _opens_duty(child) -> bool:
+    """'Bộ Tư lệnh Thành phố chủ trì, phối hợp với … thực hiện việc …': one unit, one duty."""
+    return not child.items and find_units(child.text, subject=True).lead is not None
 
 
 def _after_preamble(paragraphs: list[Block]) -> list[Block]:

@@ -16,12 +16,17 @@ _ROLE_WORDS = [
     (
         "lead",
         r"\bchu tri\b|\b(?:don vi|co quan|bo phan|can bo) thuc hien\b|\bphu trach\b"
-        r"|\btrach nhiem\b",
+        r"|\btrach nhiem\b|\bco quan soan thao\b",  # a law-making plan's drafting body
     ),
     ("due", r"\bthoi gian\b|\bthoi han\b|\btien do\b|\bhan hoan thanh\b"),
     ("output", r"\bsan pham\b|\bket qua\b|\bdau ra\b"),
     ("note", r"\bghi chu\b"),
-    ("content", r"\bnoi dung\b|\bnhiem vu\b|\bcong viec\b|\bgiai phap\b|\bhoat dong\b|\bten\b"),
+    # 'Chỉ tiêu | Chủ trì': an annex assigning the plan's targets, each one a task
+    (
+        "content",
+        r"\bnoi dung\b|\bnhiem vu\b|\bcong viec\b|\bgiai phap\b|\bhoat dong\b|\bten\b"
+        r"|\bchi tieu\b",
+    ),
 ]
 _ROLES = [(role, re.compile(pattern)) for role, pattern in _ROLE_WORDS]
 
@@ -116,6 +121,7 @@ def table_groups(rows: list[list[str]]) -> tuple[list[RawGroup], list[RawTask]]:
     groups: list[RawGroup] = []
     loose: list[RawTask] = []
     body = rows[start + 1 :]
+    body = [_aligned(row, roles) for row in body]
     for index, row in enumerate(body):
         if _is_number_row(row) or [fold_key(c) for c in row] == header_keys:
             continue
@@ -130,6 +136,17 @@ def table_groups(rows: list[list[str]]) -> tuple[list[RawGroup], list[RawTask]]:
         if task:
             (groups[-1].tasks if groups else loose).append(task)
     return groups, loose
+
+
+_STT_LENGTH = 20
+
+
+def _aligned(row: list[str], roles: dict[int, str]) -> list[str]:
+    """A number column holds short numbers; a long text there means the copy dropped the
+    row's empty number cell, and every cell sits one column to the left."""
+    if roles.get(0) == "stt" and row and len(row[0].strip()) > _STT_LENGTH:
+        return ["", *row]
+    return row
 
 
 def _cell(row: list[str], roles: dict[int, str], role: str) -> str:
@@ -148,11 +165,18 @@ def _group_title(row: list[str], roles: dict[int, str], next_number: str) -> str
     if len(values) >= 2 and len(set(values)) == 1:  # one cell merged across the row
         return _strip_marker(values[0])
     number, content = _cell(row, roles, "stt"), _cell(row, roles, "content")
+    # 'I | NHÓM NHIỆM VỤ …' with the heading merged over every column after the number
+    rest = [squash(c) for i, c in enumerate(row) if roles.get(i) != "stt" and c.strip()]
+    if len(rest) >= 2 and len(set(rest)) == 1 and len(rest) == len(row) - (1 if number else 0):
+        return _strip_marker(rest[0])
     details = [_cell(row, roles, r) for r in ("lead", "support", "due", "output")]
     if not content or any(details):
         return None
     token = number.strip(" .")
     if token and (roman_value(token) or re.fullmatch(r"[A-HĐ]", token)):
+        return _strip_marker(content)
+    marker = split_marker(content)[0] if not token else None
+    if marker and marker.kind == "roman":  # 'I. Văn bản …' written in the content cell
         return _strip_marker(content)
     if token and next_number.startswith(token + "."):
         return _strip_marker(content)

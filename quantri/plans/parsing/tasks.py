@@ -24,7 +24,7 @@ _LEFTOVER_VERB = re.compile(
 
 def build_task(raw: RawTask, matcher: UnitMatcher | None, warnings: list[str]) -> Task:
     description = squash(raw.text)
-    prose = find_units(description)
+    prose = find_units(description, subject=True)
     lead, support, lead_how = _units(raw, prose)
     deadline = deadline_of(raw.due) if raw.due else find_deadline(description)
     cuts = list(prose.spans)
@@ -58,7 +58,7 @@ def _units(raw: RawTask, prose) -> tuple[str | None, list[str], str]:
     """(lead, support, how the lead was found): table columns first, then the task's own
     words, then the lead-in or group heading above the task."""
     if raw.lead or raw.support:
-        leads = split_units(raw.lead or "")
+        leads = split_units(_without_remarks(raw.lead or ""))
         return (leads[0] if leads else None), leads[1:] + split_units(raw.support or ""), "table"
     if prose.lead or prose.support:
         return prose.lead, prose.support, "label" if prose.labelled else "guessed"
@@ -67,6 +67,12 @@ def _units(raw: RawTask, prose) -> tuple[str | None, list[str], str]:
         if inherited.lead or inherited.support:
             return inherited.lead, inherited.support, "group"
     return raw.group_lead, [], "group"
+
+
+def _without_remarks(cell: str) -> str:
+    """'Ban Công tác đại biểu (Viện Nghiên cứu lập pháp phối hợp chuẩn bị dự thảo)': the
+    remark in brackets says how the unit works, it is not part of its name."""
+    return re.sub(r"\s*\((?![Cc]hủ trì\)|[Pp]hối hợp\))[^()]*(?:\)|$)", "", cell)
 
 
 def _set_deadline(task: Task, deadline: Deadline | None) -> None:

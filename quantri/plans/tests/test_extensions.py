@@ -119,3 +119,38 @@ def test_the_office_setting_a_new_deadline_replaces_the_extension(alice, bob, ta
     )
     task.refresh_from_db()
     assert (task.due_on, task.is_extended) == (datetime.date(2021, 8, 1), False)
+
+
+# A recurring task (issue 12): an extension moves only the running occurrence's deadline; the
+# next occurrence falls due at the end of its cycle, as scheduled, not counted from the extension.
+
+
+@time_machine.travel(datetime.date(2021, 3, 20))
+def test_an_extended_occurrence_of_a_recurring_task_and_the_next_one(alice, bob, client, task):
+    task.recurrence, task.due_on = "quarterly", datetime.date(2021, 3, 31)
+    task.save()
+    april_15 = datetime.date(2021, 4, 15)
+    amending.extension_decide(extension=ask(task, bob, new=april_15), user=alice, approve=True)
+    task.refresh_from_db()
+    assert task.original_due_on == datetime.date(2021, 3, 31)
+    # The first quarter's occurrence now falls due on 15/04, also once the quarter has closed.
+    assert task.current_due(datetime.date(2021, 3, 20)) == april_15
+    assert task.current_due(datetime.date(2021, 4, 10)) == april_15
+    assert not task.is_overdue(datetime.date(2021, 4, 10))
+    # After it, the second quarter's falls due on 30/06 as scheduled (not 15/07 from the extension).
+    assert task.current_due(datetime.date(2021, 4, 16)) == datetime.date(2021, 6, 30)
+    client.force_login(bob)
+    page = client.get(f"/plans/tasks/{task.pk}/extension/").text
+    assert 'id="recurring-extension"' in page
+
+
+@time_machine.travel(datetime.date(2021, 5, 10))
+def test_a_recurring_task_is_extended_from_its_running_occurrence(alice, bob, task):
+    # Stored on 31/03 when it was set; in May the running occurrence is due on 30/06.
+    task.recurrence, task.due_on = "quarterly", datetime.date(2021, 3, 31)
+    task.save()
+    with pytest.raises(ValidationError) as exc:
+        ask(task, bob, new=datetime.date(2021, 6, 1))  # later than 31/03, earlier than 30/06
+    assert "30/06/2021" in exc.value.message_dict["requested_due_on"][0]
+    request = ask(task, bob, new=datetime.date(2021, 7, 10))
+    assert request.previous_due_on == datetime.date(2021, 6, 30)

@@ -1,4 +1,5 @@
 import json
+import unicodedata
 from io import StringIO
 
 import pytest
@@ -85,6 +86,16 @@ def test_bad_files_get_one_clear_message_naming_the_file(tmp_path, department, n
     assert not Plan.objects.exists()
 
 
+def test_a_csv_is_refused_with_the_accepted_types(tmp_path, department):
+    path = tmp_path / "ke-hoach.csv"
+    path.write_text("STT,Nhiệm vụ,Chủ trì\n1,Rà soát thủ tục,Văn phòng\n", encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        run(str(path), "--agency", department.code)
+    assert "ke-hoach.csv" in str(error.value)
+    assert ".txt, .md, .docx, .pdf" in str(error.value)
+    assert not Plan.objects.exists()
+
+
 def test_units_are_matched_and_unknown_names_warned(tmp_path, department, office, culture_unit):
     path = tmp_path / "ke-hoach.txt"
     path.write_text(
@@ -102,3 +113,55 @@ def test_units_are_matched_and_unknown_names_warned(tmp_path, department, office
     assert culture_unit.code in task["support_codes"]
     assert task["due"] == "2022-11-30"
     assert "Tổ Công nghệ XYZ" in err
+
+
+# The same duplicate check as the import page (issue 12): refuse, --new or --amend PLAN_ID.
+
+
+def test_a_second_import_is_refused_with_the_matching_plan_listed(department, office):
+    run(str(REAL_PLAN), "--agency", department.code)
+    first = Plan.objects.get()
+    with pytest.raises(CommandError) as exc:
+        run(str(REAL_PLAN), "--agency", department.code)
+    message = str(exc.value)
+    assert f"#{first.pk}" in message and first.number in message
+    assert "--new" in message and "--amend" in message
+    assert Plan.objects.count() == 1
+
+
+def test_new_saves_a_second_plan_despite_the_match(department, office):
+    run(str(REAL_PLAN), "--agency", department.code)
+    run(str(REAL_PLAN), "--agency", department.code, "--new")
+    assert Plan.objects.count() == 2
+
+
+def test_amend_applies_the_document_to_the_plan_as_a_revision(department, office):
+    run(str(REAL_PLAN), "--agency", department.code)
+    plan = Plan.objects.get()
+    Task.objects.filter(group__plan=plan).order_by("pk").first().delete()
+    _, err = run(
+        str(REAL_PLAN), "--agency", department.code, "--amend", str(plan.pk), "--reason", "Bổ sung"
+    )
+    assert Plan.objects.count() == 1
+    revision = plan.revisions.get()
+    assert revision.reason == "Bổ sung"
+    assert Task.objects.filter(group__plan=plan).count() == 23  # the deleted task is back
+    assert f"#{plan.pk}" in err
+
+
+def test_amend_names_a_plan_the_agency_does_not_have(department, office):
+    with pytest.raises(CommandError) as exc:
+        run(str(REAL_PLAN), "--agency", department.code, "--amend", "999999")
+    assert "999999" in str(exc.value) and department.code in str(exc.value)
+    assert not Plan.objects.exists()
+
+
+def test_a_title_matching_without_diacritics_is_a_match(department, office):
+    run(str(REAL_PLAN), "--agency", department.code)
+    plan = Plan.objects.get()
+    bare = unicodedata.normalize("NFD", plan.title.upper())
+    plan.number = "99/KH-KHAC"
+    plan.title = "".join(c for c in bare if not unicodedata.combining(c))
+    plan.save()
+    with pytest.raises(CommandError):
+        run(str(REAL_PLAN), "--agency", department.code)

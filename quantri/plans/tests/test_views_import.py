@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from quantri.plans.import_deadline import deadline_cell
 from quantri.plans.models import Plan, PlanImport, Task
 from quantri.testing.factories import PlanFactory, UserFactory
 
@@ -76,6 +77,7 @@ def preview_data(draft: PlanImport, **changes) -> dict:
             data[f"{prefix}-title"] = task["title"]
             data[f"{prefix}-lead"] = task["lead_code"] or ("__as_written__" if task["lead"] else "")
             data[f"{prefix}-support"] = task["support_codes"]
+            data[f"{prefix}-deadline"] = deadline_cell(task)
     data.update(changes)
     return data
 
@@ -108,6 +110,18 @@ def test_an_unknown_format_is_refused_with_a_message_and_nothing_is_saved(
     assert response.status_code == 200
     assert "ke-hoach.exe" in response.text and "không phải là tệp được chấp nhận" in response.text
     assert not PlanImport.objects.exists() and not Plan.objects.exists()
+
+
+def test_a_csv_is_refused_by_the_upload_check_naming_the_accepted_types(client, alice, department):
+    # A .csv is text, so the generic upload check used to let it through to the parser,
+    # which then answered in its own words; the office should see the accepted types.
+    client.force_login(alice)
+    response = upload(client, department, name="ke-hoach.csv", content=SMALL_PLAN.encode())
+    errors = " ".join(response.context["form"].errors["document"])
+    assert "ke-hoach.csv không phải là tệp được chấp nhận" in errors
+    assert ".txt, .md, .docx, .pdf" in errors
+    assert "could not be read as a plan" not in errors and "không đọc được" not in errors.lower()
+    assert not PlanImport.objects.exists()
 
 
 def test_a_docx_name_on_text_content_is_refused(client, alice, department):
@@ -234,3 +248,18 @@ def test_the_real_plan_goes_through_the_preview_unchanged(
     plan = Plan.objects.get()
     assert Task.objects.filter(group__plan=plan).count() == 23
     assert plan.reporting_rules.count() == 2
+
+
+def test_the_upload_page_names_every_type_the_importer_reads(client, alice, department):
+    client.force_login(alice)
+    page = client.get(upload_url).text
+    for extension in (".txt", ".md", ".docx", ".pdf"):
+        assert extension in page
+
+
+def test_a_plan_kept_as_markdown_is_read(client, alice, department):
+    client.force_login(alice)
+    marked_up = SMALL_PLAN.replace("KẾ HOẠCH\n", "**KẾ HOẠCH**\n").encode()
+    response = upload(client, department, name="ke-hoach.md", content=marked_up)
+    assert response.status_code == 302
+    assert PlanImport.objects.get().parsed["plan"]["number"] == "18/KH-SVHTTDL"

@@ -44,10 +44,13 @@ def demo_context() -> DemoContext:
     without reloading the whole demo."""
     department = Agency.objects.get(code="SVHTTDL-HY")
     prefix = f"{department.code}-"
+    # The department also holds the plan of remedies the demo's inspection made; the demo's
+    # own plans are the imported ones.
+    imported = Plan.objects.filter(agency=department).exclude(source_filename="")
     return DemoContext(
         province=department.parent,
         department=department,
         units={a.code.removeprefix(prefix): a for a in Agency.objects.filter(parent=department)},
-        plan=Plan.objects.get(agency=department, year=2026),
-        past_plan=Plan.objects.get(agency=department, year=2021),
+        plan=imported.get(year=2026),
+        past_plan=imported.get(year=2021),
     )

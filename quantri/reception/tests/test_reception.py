@@ -269,3 +269,15 @@ def test_the_record_cites_the_decree_in_force_on_the_sessions_day(day, decree):
     assert decree in basis and "42/2013/QH13" in basis
     other = "154/2026" if decree.startswith("64") else "64/2014"
     assert other not in basis
+
+
+def test_the_record_cites_decree_154_2026_as_issued_and_the_amending_law_by_number():
+    """Decree 154/2026/NĐ-CP: issued 15/5/2026, in force 1/7/2026 (Article 44, which ends
+    Decree 64/2014 the same day); its preamble names Law 136/2025/QH15 as the amendment."""
+    from quantri.reception.legal import basis_on
+
+    first_day = basis_on(datetime.date(2026, 7, 1))
+    assert "Nghị định số 154/2026/NĐ-CP ngày 15/5/2026" in first_day
+    assert "biện pháp tổ chức thi hành Luật Tiếp công dân" in first_day
+    assert "Luật số 136/2025/QH15" in first_day
+    assert "quy định chi tiết thi hành một số điều" in basis_on(datetime.date(2026, 6, 30))

@@ -195,6 +195,9 @@ class ConsolidationInput:
     units: list[UnitRow] = field(default_factory=list)
     parts: list[PartRow] = field(default_factory=list)
     services: list[ServiceRow] = field(default_factory=list)  # units with dossiers only
+    # Lines other apps add to a PAPI dimension's section, by dimension number
+    # (quantri.reports.contributions).
+    contributions: dict[int, list] = field(default_factory=dict)
 
 
 def percent(part: float, whole: float) -> int:

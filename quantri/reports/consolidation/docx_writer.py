@@ -2,6 +2,8 @@
 I. results by dimension, II. shortcomings and causes, III. tasks for the next period,
 IV. proposals. The narrative is the leadership's; every number comes from the figures."""
 
+from collections import Counter
+
 from quantri.documents import (
     Header,
     Image,
@@ -105,7 +107,30 @@ def _results(data: ConsolidationInput, figures: ConsolidatedFigures, up_the_tree
         items.append(Item(_dimension_title(dimension), blocks))
     if services:  # a plan with no task on procedures or service delivery
         items.append(Item(services.title, services.blocks))
+    _add_contributions(items, figures.dimensions, data.contributions)
     return Part(wording.PART_RESULTS, items)
+
+
+def _add_contributions(items: list, dimensions: list, contributions: dict) -> None:
+    """Other apps' lines (quantri.reports.contributions) under the first line of their PAPI
+    dimension, or as an item of their own when the plan has no task on that dimension."""
+    placed = set()
+    for item, dimension in zip(items[1:], dimensions, strict=False):
+        number = dimension.code.split(".")[0]
+        if number.isdigit() and int(number) in contributions and int(number) not in placed:
+            item.blocks.extend(_contribution_lines(contributions[int(number)]))
+            placed.add(int(number))
+    for number, lines in sorted(contributions.items()):
+        if number not in placed:
+            items.append(Item(wording.contribution_title(number), _contribution_lines(lines)))
+
+
+def _contribution_lines(lines: list) -> list:
+    return [Paragraph([Run(f"- {line.label}: ", italic=True), Run(_value(line))]) for line in lines]
+
+
+def _value(line) -> str:
+    return f"{line.value} ({line.note})." if line.note else f"{line.value}."
 
 
 def _general(figures: ConsolidatedFigures, up_the_tree: bool) -> list:
@@ -186,11 +211,26 @@ def _dimension_title(dimension: DimensionFigures) -> str:
     return dimension.name
 
 
-def _dimension_summary(dimension: DimensionFigures) -> list:
+def _dimension_summary(dimension: DimensionFigures, totals: dict | None = None) -> list:
     blocks: list = [_tasks_sentence(dimension)]
-    if dimension.figures:
-        blocks.append(f"Số liệu chủ yếu: {wording.figures_text(dimension.figures)}.")
+    totals = dimension.figures if totals is None else totals
+    if totals:
+        blocks.append(f"Số liệu chủ yếu: {wording.figures_text(totals)}.")
     return blocks
+
+
+def _totals_of_several(dimension: DimensionFigures, tasks: list[TaskRow]) -> dict:
+    """The dimension's figures that add up two or more lead units' reports. A total made of
+    one unit's figure is that unit's own "Số liệu" line under its task: printed above it as
+    well, the reader sees the same count twice and takes it for two."""
+    reporters = Counter(
+        name
+        for task in tasks
+        for result in task.results
+        if result.is_lead
+        for name in result.figures
+    )
+    return {name: value for name, value in dimension.figures.items() if reporters[name] > 1}
 
 
 def _tasks_by_key(tasks: list[TaskRow]) -> dict[str, list[TaskRow]]:
@@ -201,7 +241,7 @@ def _tasks_by_key(tasks: list[TaskRow]) -> dict[str, list[TaskRow]]:
 
 
 def _dimension_by_task(dimension: DimensionFigures, tasks: list[TaskRow]) -> list:
-    blocks = _dimension_summary(dimension)
+    blocks = _dimension_summary(dimension, _totals_of_several(dimension, tasks))
     for task in tasks:
         blocks.append(Point(_task_title(task), _task_results(task)))
     return blocks

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from quantri.core.text import fold
 from quantri.dossiers.service_figures import unit_service_figures
-from quantri.orgs.models import AgencyKind
+from quantri.orgs.models import AgencyKind, AgencyName, NameBook
 from quantri.plans.models import Task, TaskGroup
+from quantri.reports import contributions
 from quantri.reports.consolidation import wording
 from quantri.reports.consolidation.data import (
     ACCEPTED,
@@ -39,7 +40,11 @@ _STATE = {
 
 
 def load_period(period: ReportingPeriod, today: datetime.date | None = None) -> ConsolidationInput:
-    return load_periods([period], today)[period.pk]
+    data = load_periods([period], today)[period.pk]
+    data.contributions = contributions.lines_for(
+        agency=period.plan.agency, start=period.starts_on, end=period.ends_on
+    )
+    return data
 
 
 def load_periods(
@@ -51,20 +56,59 @@ def load_periods(
     plan_ids = {p.plan_id for p in periods}
     by_plan = {p.plan_id: p.pk for p in periods}
     dimensions, group_keys = _dimensions(plan_ids)
+    days = {p.pk: p.ends_on for p in periods}
     results = _results([p.pk for p in periods])
+    task_rows = list(_task_values(plan_ids))
+    request_rows = list(_request_values({p.pk: p.deadline for p in periods}))
+    book = _former_names(periods, task_rows, results, request_rows)
+    _names_as_of(book, days, by_plan, task_rows, results, request_rows)
     inputs = {
-        p.pk: ConsolidationInput(meta=_meta(p), dimensions=dimensions[p.plan_id]) for p in periods
+        p.pk: ConsolidationInput(meta=_meta(p, book), dimensions=dimensions[p.plan_id])
+        for p in periods
     }
-    for row in _task_values(plan_ids):
+    for row in task_rows:
         period_id = by_plan[row["group__plan_id"]]
         inputs[period_id].tasks.append(_task(row, group_keys, results[period_id]))
     deadlines = {p.pk: p.deadline for p in periods}
     requested: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for row in _request_values(deadlines):
+    for row in request_rows:
         inputs[row["period_id"]].units.append(_unit(row, deadlines[row["period_id"]], today))
         requested[row["period_id"]].append((row["unit_id"], row["unit__name"]))
     _add_services(periods, inputs, requested)
     return inputs
+
+
+def _former_names(periods, task_rows, results, request_rows) -> NameBook:
+    """One read of the former names of every unit the reports name, the reporting agencies
+    and the bodies above them included."""
+    ids = {r["lead_unit_id"] for r in task_rows} | {r["unit_id"] for r in request_rows}
+    for by_task in results.values():
+        ids |= {r["report__request__unit_id"] for rows in by_task.values() for r in rows}
+    for period in periods:
+        agency = period.plan.agency
+        ids |= {agency.pk, agency.parent_id, agency.parent and agency.parent.parent_id}
+    return AgencyName.objects.book(ids - {None})
+
+
+def _names_as_of(book: NameBook, days, by_plan, task_rows, results, request_rows) -> None:
+    """Units renamed since a period show the name they carried at its end (the report is
+    about them as they were then): the rows' names are rewritten from the former names."""
+    if not book.names:
+        return
+    for row in task_rows:
+        day = days[by_plan[row["group__plan_id"]]]
+        if row["lead_unit__name"]:
+            row["lead_unit__name"] = book.on(row["lead_unit_id"], day, row["lead_unit__name"])
+    for period_id, by_task in results.items():
+        for rows in by_task.values():
+            for r in rows:
+                current = r["report__request__unit__name"]
+                r["report__request__unit__name"] = book.on(
+                    r["report__request__unit_id"], days[period_id], current
+                )
+    for row in request_rows:
+        day = days[row["period_id"]]
+        row["unit__name"] = book.on(row["unit_id"], day, row["unit__name"])
 
 
 def _add_services(periods, inputs: dict, requested: dict[int, list[tuple[int, str]]]) -> None:
@@ -100,16 +144,21 @@ def periods_for_consolidation():
     return ReportingPeriod.objects.select_related(*PERIOD_RELATIONS)
 
 
-def _meta(period: ReportingPeriod) -> Meta:
+def _meta(period: ReportingPeriod, book: NameBook) -> Meta:
     plan = period.plan
     agency = plan.agency
     parent = agency.parent
+    province = _province(agency)
+
+    def then(unit) -> str:
+        return book.on(unit.pk, period.ends_on, unit.name)
+
     return Meta(
-        agency_name=agency.name,
+        agency_name=then(agency),
         agency_code=agency.code,
         period_code=period.code,
-        parent_body=wording.parent_body(parent.name) if parent else "",
-        province_name=wording.province_place(_province(agency).name),
+        parent_body=wording.parent_body(then(parent)) if parent else "",
+        province_name=wording.province_place(then(province)),
         plan_title=plan.title,
         plan_number=plan.number,
         plan_issued_on=plan.issued_on,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from quantri.orgs.access import Access
 from quantri.orgs.models import Agency
 from quantri.plans.models import Plan, PlanStatus
+from quantri.reports import contributions
 from quantri.reports.consolidation import loader, wording
 from quantri.reports.consolidation.aggregate import aggregate, sum_units
 from quantri.reports.consolidation.data import (
@@ -219,11 +220,21 @@ def consolidate_agency(
         services=[
             row for period in found if (row := _department_services(inputs[period.pk])) is not None
         ],
+        contributions=_contributions(agency, found),
     )
     narrative = draft_narrative(data)
     narrative.shortcomings = _by_part(parts, "shortcomings")
     narrative.proposals = _by_part(parts, "proposals")
     return Consolidation(data, aggregate(data), narrative)
+
+
+def _contributions(agency: Agency, periods: list) -> dict:
+    """Other apps' lines over the departments' window, for the whole agency at once."""
+    if not periods:
+        return {}
+    start = min(p.starts_on for p in periods)
+    end = max(p.ends_on for p in periods)
+    return contributions.lines_for(agency=agency, start=start, end=end)
 
 
 def _department_services(data: ConsolidationInput) -> ServiceRow | None:

@@ -13,6 +13,7 @@ from quantri.reports.consolidation.data import (
     NOT_STARTED,
     PAUSED,
 )
+from quantri.reports.figures import in_order
 
 STATUS_LABELS = {
     NOT_STARTED: "Chưa triển khai",
@@ -44,6 +45,12 @@ CHART_TITLE = "Tiến độ thực hiện theo chỉ số nội dung"
 CHART_CAPTION = "Biểu đồ: Tiến độ thực hiện nhiệm vụ theo chỉ số nội dung (%)"
 COMPLETENESS_CAPTION = "Tình hình gửi báo cáo của các phòng, đơn vị"
 COMPLETENESS_CAPTION_UP = "Tình hình báo cáo của các phòng, đơn vị thuộc các sở, ngành"
+# PAPI dimensions other apps add lines to (quantri.reports.contributions), for a plan with no
+# task group on that dimension.
+CONTRIBUTION_TITLES = {
+    4: "Kiểm soát tham nhũng trong khu vực công (chỉ số nội dung 4)",
+    5: "Thủ tục hành chính công (chỉ số nội dung 5)",
+}
 
 _TRAILING_YEAR = re.compile(r"\s*(năm|giai đoạn)\s+\d{4}(\s*-\s*\d{4})?\s*$", re.IGNORECASE)
 _PLAN_WORD = re.compile(r"^\s*kế hoạch\s+", re.IGNORECASE)
@@ -142,4 +149,8 @@ def format_number(value: float) -> str:
 
 
 def figures_text(figures: dict) -> str:
-    return "; ".join(f"{name}: {format_number(value)}" for name, value in figures.items())
+    return "; ".join(f"{name}: {format_number(value)}" for name, value in in_order(figures))
+
+
+def contribution_title(dimension: int) -> str:
+    return CONTRIBUTION_TITLES.get(dimension, f"Chỉ số nội dung {dimension}")

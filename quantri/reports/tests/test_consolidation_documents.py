@@ -125,13 +125,42 @@ def test_the_docx_figures_equal_the_data(document, result):
     assert lines[index + 1] == (
         "Tổng số 2 nhiệm vụ, hoàn thành 1, đang thực hiện 1; tiến độ chung đạt 73%."
     )
-    # The lead unit's count; the library's 8 (a supporting unit) stays on its own line.
-    assert lines[index + 2] == "Số liệu chủ yếu: Số thủ tục niêm yết: 112."
+    # Only the culture unit leads a task that counted listed procedures: its 112 is its own
+    # line, not a dimension total; the library's 8 (a supporting unit) stays on its own line.
+    assert (
+        lines[index + 2]
+        == "a) Niêm yết thủ tục (Phòng Quản lý Văn hóa chủ trì; Đang thực hiện, 60%)"
+    )
+    assert "Số liệu: Số thủ tục niêm yết: 112; Tỷ lệ niêm yết (%): 83." in lines
     assert "Số liệu: Số thủ tục niêm yết: 8." in lines
     assert (
         "Có 2/4 báo cáo của các phòng, đơn vị đã gửi (đạt 50%), trong đó đúng hạn 1 (25%), "
         "chậm 1; chưa gửi 1; trả lại để hoàn thiện 1." in lines
     )
+
+
+def figure_lines(lines: list[str], figure: str) -> list[str]:
+    return [line for line in lines if figure in line]
+
+
+def test_a_unit_s_figures_are_printed_once(document):
+    lines = texts(document)
+    assert figure_lines(lines, "Số thủ tục niêm yết: 112") == [
+        "Số liệu: Số thủ tục niêm yết: 112; Tỷ lệ niêm yết (%): 83."
+    ]
+
+
+def test_a_figure_two_lead_units_report_is_totalled_once_above_their_own_lines(world):
+    from quantri.reports.models import TaskReport
+
+    TaskReport.objects.filter(task=world.tasks["2.2"]).update(figures={"Số thủ tục niêm yết": 20})
+    result = services.consolidate_period(world.period, today=AFTER_DEADLINE)
+    lines = texts(docx.Document(io.BytesIO(result.docx())))
+    assert figure_lines(lines, "Số liệu chủ yếu") == ["Số liệu chủ yếu: Số thủ tục niêm yết: 132."]
+    assert figure_lines(lines, "Số thủ tục niêm yết: 112") == [
+        "Số liệu: Số thủ tục niêm yết: 112; Tỷ lệ niêm yết (%): 83."
+    ]
+    assert figure_lines(lines, "Số thủ tục niêm yết: 20") == ["Số liệu: Số thủ tục niêm yết: 20."]
 
 
 def test_the_docx_quotes_what_the_units_did_under_each_task(document):

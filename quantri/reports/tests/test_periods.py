@@ -161,14 +161,22 @@ def test_a_day_after_the_nine_month_cut_off_is_in_no_nine_month_window():
         periods.period_containing(datetime.date(2026, 9, 15), periods.NINE_MONTHS)
 
 
-def test_the_nine_month_report_is_due_on_20_september_or_the_next_working_day():
+def test_the_nine_month_report_is_due_two_working_days_after_the_14_september_cut_off():
+    """Khánh Hòa, Quyết định 01/2023/QĐ-UBND, Điều 4: "02 ngày làm việc kể từ ngày chốt số
+    liệu" (periods.NINE_MONTH_DEADLINE)."""
     calendar = WorkingCalendar()
     cutoff_2026 = periods.window(periods.parse_code("2026-9M"))[1]
-    # 20/09/2026 is a Sunday: Monday 21/09.
+    # Monday 14/09/2026: Tuesday 15 and Wednesday 16 are the two working days.
     assert periods.deadline(cutoff_2026, periods.NINE_MONTH_DEADLINE, calendar) == datetime.date(
-        2026, 9, 21
+        2026, 9, 16
     )
-    cutoff_2027 = periods.window(periods.parse_code("2027-9M"))[1]
-    assert periods.deadline(cutoff_2027, periods.NINE_MONTH_DEADLINE, calendar) == datetime.date(
-        2027, 9, 20
+    cutoff_2025 = periods.window(periods.parse_code("2025-9M"))[1]
+    # Sunday 14/09/2025: Monday 15 and Tuesday 16.
+    assert periods.deadline(cutoff_2025, periods.NINE_MONTH_DEADLINE, calendar) == datetime.date(
+        2025, 9, 16
+    )
+    cutoff_2029 = periods.window(periods.parse_code("2029-9M"))[1]
+    # Friday 14/09/2029: the weekend does not count, Monday 17 and Tuesday 18.
+    assert periods.deadline(cutoff_2029, periods.NINE_MONTH_DEADLINE, calendar) == datetime.date(
+        2029, 9, 18
     )

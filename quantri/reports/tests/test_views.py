@@ -305,13 +305,14 @@ def test_another_unit_cannot_download_the_template(client, carol, culture_reques
 # Notifications -----------------------------------------------------------------------------------
 
 
-def test_notifications_are_listed_counted_and_marked_read(client, bob):
+def test_report_notifications_are_listed_and_marked_read_on_the_one_notifications_page(client, bob):
     Notification.objects.create(user=bob, text="Báo cáo 2021-H1 sắp đến hạn.", url="/reports/")
     client.force_login(bob)
-    page = client.get(reverse("reports:notifications"))
-    assert "Báo cáo 2021-H1 sắp đến hạn." in page.content.decode()
-    assert page.context["unread_notifications"] == 1
-    client.post(reverse("reports:notifications_read"))
+    old = client.get("/reports/notifications/")
+    assert old.status_code == 301 and old["Location"] == reverse("notifications:list")
+    page = client.get(reverse("notifications:list"))
+    assert "Báo cáo 2021-H1 sắp đến hạn." in page.text and page.context["unread"] == 1
+    client.post(reverse("notifications:read"))
     assert not Notification.objects.unread().exists()
 
 

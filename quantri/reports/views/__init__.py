@@ -1,2 +1,2 @@
 """Pages of periodic reporting: the office's periods and completeness, the unit's report, the
-offline template, notifications."""
+offline template."""

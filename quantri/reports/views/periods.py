@@ -180,7 +180,7 @@ def _completeness_workbook(period):
     ]
     rows = [
         [
-            str(row.unit),
+            row.unit.name_on(period.ends_on),
             str(STATE_WORDS[row.state]),
             _timeliness(row, period),
             row.report.submitted_at if row.report and row.report.submitted_at else None,

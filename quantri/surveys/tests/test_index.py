@@ -58,3 +58,14 @@ def test_a_choice_question_is_scaled_by_its_scores(survey, alice):
     data = load_index_data(survey)
     assert (data.spec.indicators[0].low, data.spec.indicators[0].high) == (1.0, 3.0)
     assert survey_index(survey) is None  # nobody answered yet
+
+
+def test_a_survey_of_2020_is_compared_on_that_year_s_papi_range(mapped):
+    """Issue 15: 5.4 spans 0.25–2.5 up to 2020; a survey that opened then is scored on it,
+    not on the range of 2021 on (before, the latest range was used whatever the year)."""
+    import datetime
+
+    mapped.opens_on = datetime.date(2020, 5, 4)
+    mapped.save(update_fields=["opens_on"])
+    data = load_index_data(mapped)
+    assert [(s.code, s.low, s.high) for s in data.spec.subdimensions] == [("5.4", 0.25, 2.5)]

@@ -1,12 +1,17 @@
-"""`quantri orgs import FILE.xlsx [--agency CODE] [--dry-run]` and `quantri orgs template FILE`."""
+"""`quantri orgs import FILE.xlsx [--agency CODE] [--dry-run]`, `quantri orgs close-listed
+FILE.xlsx --on DATE --reason TEXT [--agency CODE]` and `quantri orgs template FILE`."""
 
+import datetime
+from argparse import ArgumentTypeError
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from quantri.orgs.example_data import write_example
+from quantri.orgs.importing.left_out import close_left_out
 from quantri.orgs.importing.service import OrgImportError, org_import
 from quantri.orgs.importing.workbook import write_workbook
 from quantri.orgs.models import Agency
@@ -29,6 +34,19 @@ class Command(BaseCommand):
         importing.add_argument(
             "--dry-run", action="store_true", help=_("check the workbook and save nothing")
         )
+        closing = commands.add_parser(
+            "close-listed",
+            help=_("close the units and roles an imported workbook leaves out"),
+        )
+        closing.add_argument("file", help=_("the .xlsx workbook, already imported"))
+        closing.add_argument(
+            "--on", required=True, type=_day, help=_("the day they close (YYYY-MM-DD)")
+        )
+        closing.add_argument("--reason", required=True, help=_("why, kept in the history"))
+        closing.add_argument(
+            "--agency",
+            help=_("close as this agency's administrator: units outside it are left alone"),
+        )
         template = commands.add_parser("template", help=_("write the empty workbook"))
         template.add_argument("file", help=_("the .xlsx file to write"))
         example = commands.add_parser(
@@ -43,13 +61,14 @@ class Command(BaseCommand):
             )
             self.stdout.write(_("Wrote %(path)s.") % {"path": options["file"]})
             return
+        if action == "close-listed":
+            self._close_listed(options["file"], options["agency"], options["on"], options["reason"])
+            return
         self._import(options["file"], options["agency"], options["dry_run"])
 
     def _import(self, file: str, agency_code: str | None, dry_run: bool) -> None:
         content = _read(Path(file))
-        # The operator on the server keeps the whole tree, as a superuser does; with --agency
-        # the run has the limits of that agency's administrator.
-        scope = Scope.below(_agency(agency_code)) if agency_code else Scope.everything()
+        scope = _scope(agency_code)
         try:
             report = org_import(
                 content=content,
@@ -66,6 +85,34 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if dry_run:
             self.stdout.write(_("Dry run: nothing was saved."))
+
+    def _close_listed(
+        self, file: str, agency_code: str | None, on: datetime.date, reason: str
+    ) -> None:
+        content = _read(Path(file))
+        try:
+            units, roles = close_left_out(
+                scope=_scope(agency_code), user=None, content=content, on=on, reason=reason
+            )
+        except OrgImportError as exc:
+            raise CommandError(
+                _("%(file)s cannot be read:\n%(errors)s") % {"file": file, "errors": exc}
+            ) from None
+        except ValidationError as exc:
+            raise CommandError(
+                _("Nothing was closed:\n%(errors)s") % {"errors": "\n".join(exc.messages)}
+            ) from None
+        for unit in units:
+            self.stdout.write(_("Closed: unit %(code)s %(name)s") % unit.__dict__)
+        for m in roles:
+            self.stdout.write(
+                _("Ended: %(user)s, %(role)s in %(unit)s")
+                % {"user": m.user.username, "role": m.get_role_display(), "unit": m.agency.code}
+            )
+        self.stdout.write(
+            _("Closed: %(units)s units and %(roles)s roles.")
+            % {"units": len(units), "roles": len(roles)}
+        )
 
 
 def summary_lines(report) -> list[str]:
@@ -103,6 +150,22 @@ def _read(path: Path) -> bytes:
     except OSError as exc:
         raise CommandError(
             _("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc.strerror}
+        ) from None
+
+
+def _scope(agency_code: str | None) -> Scope:
+    # The operator on the server keeps the whole tree, as a superuser does; with --agency
+    # the run has the limits of that agency's administrator.
+    return Scope.below(_agency(agency_code)) if agency_code else Scope.everything()
+
+
+def _day(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        # argparse names the option: "argument --on: …".
+        raise ArgumentTypeError(
+            _("“%(text)s” is not a date written as YYYY-MM-DD.") % {"text": text}
         ) from None
 
 

@@ -174,4 +174,60 @@ CORPUS_FACTS: dict[str, dict] = {
         "position": "PHÓ CHỦ TỊCH",
         "parents": ["200/2023/NĐ-CP", "98/2021/NĐ-CP"],
     },
+    # A resolution issuing a law-making plan as a Markdown table whose rows the crawl wrapped
+    # over several lines, dropped empty number cells, and filled "(1) … (5)" file lists.
+    "ae8d299abf846604.txt": {
+        "task_count": 11,
+        "group_count": 2,
+        "groups_include": [
+            "Văn bản thuộc thẩm quyền ban hành của Quốc hội",
+            "Văn bản thuộc thẩm quyền ban hành của Ủy ban Thường vụ Quốc hội",
+        ],
+        "tasks": [
+            {
+                "title": "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Quốc hội",
+                "lead": "Ban soạn thảo do UBTVQH thành lập",
+                "due": D(2025, 2, 28),
+            },
+            {
+                "title": "Nghị quyết về việc giải thể Viện Nghiên cứu lập pháp",
+                "lead": "Ban Công tác đại biểu",
+                "due": D(2025, 1, 10),
+            },
+            {
+                "title": "Nghị quyết sửa đổi, bổ sung một số điều của Nghị quyết số 1156/2016",
+                "lead": "Ban Dân nguyện",
+                "due": D(2025, 1, 10),
+            },
+            {
+                "title": "Nghị quyết ban hành Quy chế hoạt động đối ngoại của Quốc hội",
+                "lead": "Ủy ban Đối ngoại",
+                "due_text": "Theo kết quả rà soát",
+            },
+        ],
+    },
+    # A decision issuing a plan whose organisation part lists duties per unit under headings
+    # written as sentences ('Sở Giáo dục và Đào tạo chủ trì, phối hợp với …:').
+    "437c3beb60ae2874.txt": {
+        "number": "2853/QĐ-UBND",
+        "issued_on": D(2025, 11, 21),
+        "tasks": [
+            {
+                "title": "Điều phối chung, đôn đốc, hướng dẫn việc triển khai Kế hoạch",
+                "lead": "Sở Nông nghiệp và Môi trường",
+            },
+            {
+                "title": "Xây dựng chương trình đào tạo và tổ chức tập huấn cho đội ngũ giảng viên",
+                "lead": "Sở Giáo dục và Đào tạo",
+            },
+            {
+                "title": "Nâng cao chất lượng công tác truyền thông, tuyên truyền",
+                "lead": "Sở Khoa học và Công nghệ",
+            },
+            {
+                "title": "Nâng cao năng lực ứng phó thiên tai cho đối tượng là người khuyết tật",
+                "lead": "Sở Y tế",
+            },
+        ],
+    },
 }

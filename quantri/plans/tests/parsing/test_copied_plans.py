@@ -9,6 +9,8 @@ import pytest
 
 from quantri.plans.parsing.fields import deadline_of
 
+from .conftest import all_texts
+
 D = datetime.date
 
 HEADER = """\
@@ -250,6 +252,9 @@ def test_markdown_and_crawl_noise_are_read_as_plain_text(parse):
         ("định kỳ 6 tháng", None, "semiannual"),
         ("giai đoạn 2026–2030", D(2030, 12, 31), None),
         ("Từ 01/7/2025", None, None),
+        ("Quí IV-2025", D(2025, 12, 31), None),
+        ("năm 2026 - 2027", D(2027, 12, 31), None),
+        ("Theo tiến độ được giao của Luật An ninh mạng 2025", None, None),
     ],
 )
 def test_deadlines_as_people_write_them_keep_their_words(written, due, recurrence):
@@ -294,3 +299,186 @@ def test_an_organisation_part_written_as_sentences_gives_no_tasks(parse):
         )
     )
     assert [g.title for g in plan.groups] == ["NHIỆM VỤ VÀ GIẢI PHÁP"]
+
+
+def test_footnote_markers_and_the_notes_at_the_end_are_dropped(parse):
+    noted = FIELD_TASKS.replace(
+        "Sở Khoa học và Công nghệ; Sở Nội vụ.", "Sở Khoa học và Công nghệ[1]; Sở Nội vụ."
+    ).replace("Rà soát văn bản quy phạm pháp luật", "Rà soát văn bản quy phạm pháp luật [2]")
+    notes = "\n[1] Theo Quyết định số 12/QĐ-UBND\nngày 02/01/2025.\n\n[2] Văn bản của tỉnh.\n"
+    plan = parse(noted + notes)
+    training = _task(plan, "Tổ chức tập huấn")
+    assert training.lead == "Sở Khoa học và Công nghệ"
+    review = _task(plan, "Rà soát văn bản")
+    assert review.title == "Rà soát văn bản quy phạm pháp luật"
+    assert not any("[" in text or "Theo Quyết định số 12" in text for text in all_texts(plan))
+
+
+def test_the_web_pages_text_after_a_flattened_annex_is_not_the_last_rows_cell(parse):
+    trailer = (
+        "Kế hoạch 77/KH-UBND năm 2025 triển khai Chương trình phát triển kinh tế số do tỉnh"
+        " Thử Nghiệm ban hành\nVăn bản này chưa cập nhật nội dung Tiếng Anh\n"
+        "## Văn bản liên quan\nBan hành:\n04/09/2025\nHiệu lực: Đã biết\n"
+    )
+    plan = parse(ANNEX + trailer)
+    last = plan.tasks[-1]
+    assert (last.due_text, last.output) == ("2026 - 2030", "Trung tâm dữ liệu")
+    assert not any("Văn bản liên quan" in text for text in all_texts(plan))
+
+
+def test_an_annex_of_tasks_named_only_in_the_closing_words_replaces_the_bodys_outline(parse):
+    outlined = ANNEX.replace(
+        "Các nhiệm vụ cụ thể (chi tiết tại Phụ lục kèm theo).",
+        "1. Hoàn thiện thể chế về dữ liệu số.\n\n2. Phát triển hạ tầng số của tỉnh.",
+    ).replace(
+        "Các sở, ngành báo cáo kết quả định kỳ 6 tháng.",
+        "Các sở, ngành báo cáo kết quả định kỳ 6 tháng.\n\n"
+        "(Kèm theo Phụ lục danh mục các nhiệm vụ trọng tâm của Kế hoạch).",
+    )
+    plan = parse(outlined)
+    assert [g.title for g in plan.groups] == [
+        "NHÓM NHIỆM VỤ VỀ THỂ CHẾ",
+        "NHÓM NHIỆM VỤ VỀ HẠ TẦNG",
+    ]
+    assert len(plan.tasks) == 3
+
+
+TARGETS_ANNEX = """
+PHỤ LỤC
+PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU
+(Ban hành kèm theo Kế hoạch số 77/KH-UBND)
+TT
+Chỉ tiêu
+Chủ trì
+I. Kinh
+tế số
+1
+Kinh tế số chiếm 30% GRDP tỉnh.
+Sở Tài chính
+2
+Tỷ lệ doanh nghiệp nhỏ và vừa
+ứng dụng nền tảng số đạt 60%.
+Sở Khoa học và Công nghệ
+II. Xã
+hội số
+1
+Tỷ lệ hồ sơ dịch vụ công trực tuyến toàn trình đạt 80%.
+Văn phòng UBND tỉnh
+"""
+
+
+def test_an_annex_assigning_targets_gives_one_task_per_target_with_its_lead(parse):
+    plan = parse(FIELD_TASKS + TARGETS_ANNEX)
+    kinh_te, xa_hoi = plan.groups[-2:]
+    assert (kinh_te.title, xa_hoi.title) == ("Kinh tế số", "Xã hội số")
+    assert [(t.title, t.lead) for t in kinh_te.tasks] == [
+        ("Kinh tế số chiếm 30% GRDP tỉnh.", "Sở Tài chính"),
+        ("Tỷ lệ doanh nghiệp nhỏ và vừa ứng dụng nền tảng số đạt 60%.", "Sở Khoa học và Công nghệ"),
+    ]
+    assert [t.lead for t in xa_hoi.tasks] == ["Văn phòng UBND tỉnh"]
+    assert _task(plan, "Tổ chức tập huấn").lead == "Sở Khoa học và Công nghệ"  # body kept
+
+
+def test_a_deadline_label_of_any_wording_is_read_and_words_without_a_date_are_kept(parse):
+    plan = parse(
+        FIELD_TASKS.replace(
+            "- Thời gian thực hiện: Quý\nIV/2025.", "- Thời hạn ban hành: Quý\nIV/2025."
+        ).replace(
+            "c) Thời gian thực hiện: Từ 01/7/2025.",
+            "c) Thời hạn ban hành: Theo tiến độ được giao của Luật An ninh mạng 2025.",
+        )
+    )
+    training = _task(plan, "Tổ chức tập huấn")
+    assert (training.due, training.found.get("due")) == (D(2025, 12, 31), "label")
+    review = _task(plan, "Rà soát văn bản")
+    assert review.due is None
+    assert review.due_text == "Theo tiến độ được giao của Luật An ninh mạng 2025"
+
+
+def test_a_flattened_row_whose_lead_is_glued_to_its_text_by_width_keeps_its_lead(parse):
+    glued = ANNEX.replace(
+        "Hướng dẫn thống kê số liệu\nSở Tài chính\nCác sở, ngành\nThường xuyên",
+        "Hướng dẫn thống kê số liệu về kinh tế số của các sở, ngành và địa phương\n"
+        "trong phòng, chống thiên tai trên địa bàn toàn tỉnh\nSở Tài chính\n"
+        "Các sở, ban, ngành tỉnh; các đơn vị liên quan; UBND các xã, phường\nQuí IV-2025",
+    )
+    second = parse(glued).tasks[1]
+    assert (second.lead, second.due) == ("Sở Tài chính", D(2025, 12, 31))
+    assert not any("Quí" in unit for unit in second.support)
+
+
+def test_unit_duties_written_as_a_paragraph_under_a_broken_organisation_heading_are_tasks(parse):
+    plan = parse(
+        BY_UNIT.replace("III. TỔ CHỨC THỰC HIỆN", "III. TỔ\nCHỨC THỰC HIỆN")
+        .replace("1. Sở Xây dựng\n", "1.\nSở Xây dựng:\n")
+        .replace("2. Sở Tài chính\n\n- Bố trí", "2.\nSở Tài chính:\n\nTham mưu bố trí")
+    )
+    by_group = {g.title: [t.lead for t in g.tasks] for g in plan.groups}
+    assert by_group["Sở Tài chính"] == ["Sở Tài chính"]
+    assert plan.groups[-1].tasks[0].title.startswith("Tham mưu bố trí kinh phí")
+
+
+def test_rows_after_a_sites_ellipsis_are_read_though_their_numbers_jump(parse):
+    cut = ANNEX.replace(
+        "II\nNHÓM NHIỆM VỤ VỀ HẠ TẦNG\n1\n", "….................................\n4\n"
+    ).replace(
+        "Trung tâm dữ liệu\n",
+        "Trung tâm dữ liệu\n5\nDiễn tập phòng thủ dân sự các cấp\nBan Chỉ huy tỉnh\n"
+        "Cơ quan liên quan\nTheo Kế hoạch\nriêng\nCuộc diễn tập\n",
+    )
+    plan = parse(cut)
+    second, third, fourth = plan.tasks[1:]
+    assert second.lead == "Sở Tài chính"  # the cut rows do not run into it
+    assert (third.title, third.lead) == ("Nâng cấp trung tâm dữ liệu", "Sở Khoa học và Công nghệ")
+    assert (fourth.lead, fourth.due, fourth.due_text) == (
+        "Ban Chỉ huy tỉnh",
+        None,
+        "Theo Kế hoạch riêng",
+    )
+
+
+def test_a_deadline_field_of_several_steps_is_due_at_the_last_and_ongoing_work_has_no_date(
+    parse,
+):
+    plan = parse(
+        FIELD_TASKS.replace(
+            "- Thời gian thực hiện: Quý\nIV/2025.",
+            "- Thời gian thực hiện:\n\n+ Các sở gửi kết quả trước ngày 15 tháng 12 năm 2025.\n\n"
+            "+ Sở Tư pháp tổng hợp, báo cáo trước ngày 31 tháng 12 năm 2025.",
+        ).replace(
+            "c) Thời gian thực hiện: Từ 01/7/2025.",
+            "c) Thời gian thực hiện: năm\n2025 và các năm tiếp theo.",
+        )
+    )
+    assert _task(plan, "Tổ chức tập huấn").due == D(2025, 12, 31)
+    review = _task(plan, "Rà soát văn bản")
+    assert (review.due, review.recurrence) == (None, "continuous")
+    assert review.due_text == "năm 2025 và các năm tiếp theo"
+
+
+def test_a_unit_heading_listing_bodies_after_a_comma_leads_its_duties(parse):
+    plan = parse(
+        BY_UNIT.replace(
+            "- Bố trí kinh phí thực hiện Kế hoạch.\n",
+            "- Bố trí kinh phí thực hiện Kế hoạch.\n\n3. Các đoàn thể, tổ chức xã hội:\n\n"
+            "- Huy động hội viên tham gia vệ sinh môi trường.\n",
+        )
+    )
+    duty = _task(plan, "Huy động hội viên")
+    assert duty.lead == "Các đoàn thể, tổ chức xã hội"
+
+
+def test_a_target_row_whose_lead_is_glued_to_its_text_keeps_its_lead(parse):
+    """A targets annex has no deadline column to tell where the text ends: a unit's name on
+    the narrow last line ('… chữ ký điện tử cá nhân đạt 80%' / 'Tỉnh đoàn') is the lead cell."""
+    glued = TARGETS_ANNEX.replace(
+        "Tỷ lệ hồ sơ dịch vụ công trực tuyến toàn trình đạt 80%.\nVăn phòng UBND tỉnh",
+        "Tỷ lệ người dân trưởng thành\ncó chữ ký số hoặc chữ ký điện tử cá nhân đạt 80%\nTỉnh đoàn",
+    )
+    xa_hoi = parse(FIELD_TASKS + glued).groups[-1]
+    assert [(t.title, t.lead) for t in xa_hoi.tasks] == [
+        (
+            "Tỷ lệ người dân trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân đạt 80%",
+            "Tỉnh đoàn",
+        )
+    ]

@@ -22,7 +22,7 @@ pytestmark = [
 ]
 WIDTHS = {"phone": (390, 844), "laptop": (1366, 768)}
 # A demo login per kind of work, anonymous first.
-PEOPLE = [None, "lanhdao", "vanphong", "truongphong", "chuyenvien", "bantt"]
+PEOPLE = [None, "lanhdao", "vanphong", "truongphong", "chuyenvien", "bantt", "quantri", "thanhtra"]
 
 LAYOUT = """(() => {
   const menu = document.querySelector('nav.menu');

@@ -1,0 +1,166 @@
+"""The 766-2026-12 version (index_766_2026_12: the points and thresholds the national portal
+gives each sub-criterion), on a hand-computed month: each figure is worked out in the comment
+beside it from the source's rule "full points from the threshold, else rate × points ÷
+threshold"."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from quantri.dossiers import index, index_766_2026, index_766_2026_12, services, stats
+from quantri.dossiers.models import IndexVersion
+from quantri.dossiers.tests.conftest import local, register
+from quantri.procedures.tests.factories import FeeFactory, ProcedureFactory
+
+INPUTS = {
+    "procedures_announced_on_time": 10,
+    "procedures_published_on_time": 8,
+    "procedures_complete": 6,
+    "dossiers_synced": 20,
+    "fee_procedures_integrated": 2,
+    "results_electronic": 15,
+    "dossiers_data_reused": 4,
+    "feedback_satisfied": 4,
+    "dossiers_personal_store": 10,
+    "dossiers_population_data": 5,
+    "procedures_population_data": 3,
+    "procedures_for_citizens": 6,
+    "certified_copies_electronic": 2,
+    "certified_copies": 4,
+}
+
+
+def month(**changes) -> index.Figures:
+    values = dict(
+        received=20, online_full=6, online_partial=2, digitised=15,
+        processed_early=5, processed_on_time=8, processed_late=2, within_time=3, overdue=2,
+        paid_online=3, rated=10, satisfied=8, complaints=1,
+        procedures=10, procedures_published=8, procedures_online=6, fee_procedures=4,
+        processed_fee=8, fee_procedures_with_dossiers=3, fee_procedures_paid_online=2,
+        feedback_answered=5, feedback_on_time=4, inputs=dict(INPUTS),
+    )  # fmt: skip
+    return index.Figures(**values | changes)
+
+
+def groups(criteria, figures) -> dict:
+    scores, _total = index.compute(criteria, figures)
+    return {g.group: g.points for g in scores}
+
+
+def test_every_sub_criterion_on_a_hand_computed_month():
+    scores, total = index.compute(index_766_2026_12.CRITERIA, month())
+    assert {g.group: g.points for g in scores} == {
+        "transparency": 16.7,  # 10/10 × 6 + 8/10 × 4 + 6/8 published × 2 + 20/20 × 6
+        "progress": 16.0,  # (5 + 8 + 3 within time) ÷ (15 processed + 3 + 2 overdue) × 20
+        "online": 9.3,  # 6/10 ÷ 0.8 × 6 = 4.5; 8/20 ÷ 0.5 × 6 = 4.8
+        # 15/15×6 + 0.75÷0.8×4 + 2/4×2 + 0.2÷0.8×2 + 10/20×4 + 5/20×2 + 3/6×2
+        "digitisation": 14.75,
+        "payment": 5.17,  # 2/4 ÷ 0.8 × 2 = 1.25; 2/3 ÷ 0.8 × 2 = 1.67; 3/8 × 6 = 2.25
+        "satisfaction": 14.6,  # 4/5 × 6; 4/5 × 6; (20 − 4 late − 1 complained)/20 ÷ 0.9 × 6
+    }
+    assert total == 76.52
+
+
+def test_the_points_are_the_portals_and_add_up_to_the_groups():
+    index.check_criteria(index_766_2026_12.CRITERIA, inputs=index_766_2026_12.INPUTS)
+    points = {
+        c["group"]: [s["points"] for s in c["subcriteria"]] for c in index_766_2026_12.CRITERIA
+    }
+    assert points == {
+        "transparency": [6, 4, 2, 6],
+        "progress": [20],
+        "online": [6, 6],
+        "digitisation": [6, 4, 2, 2, 4, 2, 2],
+        "payment": [2, 2, 6],
+        "satisfaction": [6, 6, 6],
+    }
+
+
+def test_the_sources_weights_change_a_months_transparency_score():
+    """Every procedure announced on time but only half published on time: 766-2026 weighed
+    both 4.5, the portal 6 and 4."""
+    figures = month(inputs=INPUTS | {"procedures_published_on_time": 5})
+    assert groups(index_766_2026.CRITERIA, figures)["transparency"] == 13.95  # 4.5+2.25+2.7+4.5
+    assert groups(index_766_2026_12.CRITERIA, figures)["transparency"] == 15.5  # 6+2+1.5+6
+
+
+def test_the_citizens_satisfaction_is_the_portals_100_percent_less_late_and_complained():
+    """5.4: every rating satisfied no longer earns the points when dossiers are late."""
+    late = month(processed_late=6, processed_on_time=4, satisfied=10)
+    old_rating = next(
+        s
+        for g in index.compute(index_766_2026.CRITERIA, late)[0]
+        for s in g.subscores
+        if s.key == "citizens_rating"
+    )
+    new = next(
+        s
+        for g in index.compute(index_766_2026_12.CRITERIA, late)[0]
+        for s in g.subscores
+        if s.key == "dossiers_satisfied"
+    )
+    assert old_rating.points == 6
+    # handled 20, late 6 + 2 overdue, 1 complained: 11/20 = 0.55 ÷ 0.9 × 6
+    assert (new.numerator_value, new.denominator_value, new.points) == (11, 20, 3.67)
+
+
+def test_digitised_dossiers_reach_full_points_at_80_percent():
+    digitisation = next(
+        g
+        for g in index.compute(index_766_2026_12.CRITERIA, month(digitised=16))[0]
+        if g.group == "digitisation"
+    )
+    assert next(s for s in digitisation.subscores if s.key == "digitised").points == 4
+
+
+def test_an_agency_whose_procedures_are_all_free_keeps_the_payment_points():
+    free = month(
+        fee_procedures=0, processed_fee=0, paid_online=0,
+        fee_procedures_with_dossiers=0, fee_procedures_paid_online=0,
+    )  # fmt: skip
+    assert groups(index_766_2026_12.CRITERIA, free)["payment"] == 10
+
+
+@pytest.mark.django_db
+def test_the_new_version_takes_over_from_december_2026_and_november_keeps_the_old_one():
+    version = IndexVersion.objects.get(code="766-2026-12")
+    assert version.criteria == index_766_2026_12.CRITERIA
+    assert version.valid_from == datetime.date(2026, 12, 1)
+    assert stats.current_version(stats.Month(2026, 11)).code == "766-2026"
+    assert stats.current_version(stats.Month(2026, 12)).code == "766-2026-12"
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-05-01 08:00 +0700", tick=False)
+def test_the_portals_3_5b_counts_fee_bearing_procedures_with_dossiers_and_those_paid_online(
+    march, department
+):
+    """march: two dossiers processed, one paid online. A second fee-bearing procedure with
+    one dossier processed and not paid online, a third with none: 1 of 2 procedures."""
+    FeeFactory(procedure=march)
+    unpaid = ProcedureFactory(agency=department, processing_days=3)
+    FeeFactory(procedure=unpaid)
+    FeeFactory(procedure=ProcedureFactory(agency=department))
+    dossier = register(unpaid, department)
+    services.dossier_transition(dossier=dossier, to_state="processing", user=None)
+    services.dossier_transition(
+        dossier=dossier, to_state="processed", user=None, at=local("2026-03-12 10:00")
+    )
+    month = stats.Month(2026, 3)
+    figures = stats.figures(department, month)
+    assert (figures.fee_procedures_with_dossiers, figures.fee_procedures_paid_online) == (2, 1)
+    assert (figures.fee_procedures, figures.processed_fee) == (3, 3)
+    assert figures == stats.figures_from_raw(department, month)
+
+
+def test_every_figure_the_new_version_names_has_a_name_on_the_dashboard():
+    from quantri.dossiers.index_labels import FIGURE_NAMES
+
+    named = {
+        name
+        for c in index_766_2026_12.CRITERIA
+        for s in c["subcriteria"]
+        for name in (s["numerator"], s["denominator"])
+    }
+    assert named - set(FIGURE_NAMES) == set()
