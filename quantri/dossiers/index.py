@@ -37,10 +37,11 @@ class Figures:
     processed_fee: int = 0
     feedback_answered: int = 0
     feedback_on_time: int = 0
-    # From 766-2026-12 on (index_766_2026_12): the portal's payment rate 3.5b counts
-    # procedures, not dossiers.
+    # From 766-2026-12 on (index_766_2026_12): the portal's rates 3.5b and 3.2 count
+    # procedures, not dossiers: fee-bearing ones with a dossier paid online, and those offering
+    # online service that received a dossier online.
     fee_procedures_paid_online: int = 0
-    fee_procedures_with_dossiers: int = 0
+    online_procedures_with_dossiers: int = 0
     inputs: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -170,6 +171,9 @@ def score(criterion: dict, rate: float | None) -> float:
 def _sub_score(sub: dict, figures: Figures) -> SubScore:
     top, bottom = figures.value(sub["numerator"]), figures.value(sub["denominator"])
     rate = None if top is None or not bottom else min(top / bottom, 1.0)
+    # "when_empty" is about a denominator of 0 (nothing to measure), never about an input
+    # the agency has not supplied yet: that earns nothing until it is entered.
+    unsupplied = top is None and bool(bottom)
     return SubScore(
         key=sub["key"],
         label=sub["label"],
@@ -179,7 +183,7 @@ def _sub_score(sub: dict, figures: Figures) -> SubScore:
         denominator_value=bottom,
         rate=None if rate is None else round(rate, 4),
         target=float(sub["target"]),
-        points=score(sub, rate),
+        points=0.0 if unsupplied else score(sub, rate),
         max_points=float(sub["points"]),
         source=sub.get("source", ""),
     )

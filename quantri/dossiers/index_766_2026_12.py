@@ -27,11 +27,24 @@ Sources, cited beside each rule below:
   70571676199. 1.1: 6, 1.2: 4, 1.3: 2, 1.4: 6; 2.1: 20; payment 2 + 2 + 6; 4.1: 6, 4.2: 4,
   electronic certified copies: 2, 4.3: 2, 4.4: 4, 4.5 (dossiers): 2, 4.5 (procedures): 2;
   5.2: 6, 5.3: 6, 5.4: 6 (5.1, the classification of feedback, scores nothing).
+- [M0] The same monitoring tool's reverse analysis of the portal's own scores
+  ("docs/scoring-formula-analysis.m0.json", repository ChippedTopaz/qd766, commit da9ed1b, and
+  its "Phân tích ngược điểm số M0"): for each group, the formula that reproduces every score
+  the portal returned for Phú Thọ and its units on 26/09/2026, within 0.015 points (2,124
+  transparency, 984 progress, payment and certified-copy, 935 digitisation, 492 satisfaction
+  and 6 online-group observations): code index, file ids 70203998959 and 70679667416.
+  Online: 2 × min(1, A ÷ 0.8) + 4 × B + 6 × min(1, C ÷ 0.5), A = procedures offering online
+  service, B = online services that received a dossier, C = dossiers submitted online.
+  Digitisation: points × rate, full only at 100%, except data reused (full at 80%). Payment:
+  6 × A + min(2, 2.5 × B) + 2.5 × C with B and C both ÷ all fee-bearing procedures, and a
+  rate whose denominator is 0 scores 0. Feedback answered on time and satisfaction with its
+  handling: full points when there was no feedback; dossier satisfaction: 0 when no dossier.
 
-[CONG-THUC] and [DIEM] are third-party copies of the portal's pages, not the Decision's
-appendix itself; where two sources agree (1.2 = 4 points, 5.4 = 6 points at 90%, the
-satisfaction group's three rates) the figure is marked "confirmed". What no source gave is
-marked "verify": the split of the online group's 12 points between its two rates.
+[CONG-THUC], [DIEM] and [M0] are third-party copies and readings of the portal, not the
+Decision's appendix itself; where two sources agree (1.2 = 4 points, 5.4 = 6 points at 90%, the
+satisfaction group's three rates) the figure is marked "confirmed". Where the portal's scores
+[M0] and its description [CONG-THUC] differ (4.2's threshold), the scores win: they are what
+the agency is ranked on.
 """
 
 import datetime
@@ -51,11 +64,11 @@ SOURCE_CHECK = {
         "docs: 'Decision 766/QD-TTg index … criteria points', 'Quyết định ban hành Bộ chỉ số … "
         "theo Quyết định 766/QĐ-TTg phụ lục tiêu chí điểm' (only dataset listings)",
     ],
-    "found": ["TOM-TAT", "CONG-THUC", "DIEM (see the module's docstring)"],
-    "not_found": "the appendix's own table; the online group's split (6 + 6 kept: verify); "
-    "the formula of 'electronic certified copies' (not in CONG-THUC: verify). The portal counts "
-    "1.1 and 1.2 over the procedures announced in the period; here, as in 766-2026, over the "
-    "agency's procedures, since the office supplies counts of its catalogue.",
+    "found": ["TOM-TAT", "CONG-THUC", "DIEM", "M0 (see the module's docstring)"],
+    "not_found": "the appendix's own table. The portal counts 1.1 and 1.2 over the procedures "
+    "announced in the period; here, as in 766-2026, over the agency's procedures, since the "
+    "office supplies counts of its catalogue. The portal counts online services (3.2), here one "
+    "per procedure offering online service.",
 }
 
 CODE = "766-2026-12"
@@ -138,8 +151,19 @@ ONLINE = [
         "procedures_online",
         "procedures",
         0.8,
-        6,
-        "CONG-THUC 3.1: full points at 80% (6 points: verify)",
+        2,
+        "CONG-THUC 3.1 and M0: full points at 80%; M0: 2 points",
+    ),
+    # [CONG-THUC] 3.2 "Tỷ lệ dịch vụ công trực tuyến có phát sinh hồ sơ": services with a
+    # dossier received online ÷ services, counted from the dossiers, never typed in.
+    _sub(
+        "online_services_used",
+        "Online services that received a dossier online",
+        "online_procedures_with_dossiers",
+        "procedures_online",
+        1.0,
+        4,
+        "CONG-THUC 3.2; M0: 4 points × rate, no threshold",
     ),
     _sub(
         "dossiers_online",
@@ -148,10 +172,11 @@ ONLINE = [
         "received",
         0.5,
         6,
-        "CONG-THUC 3.3: full points at 50% (6 points: verify)",
+        "CONG-THUC 3.3 and M0: full points at 50%; M0: 6 points",
     ),
 ]
-# An agency none of whose procedures bears a fee keeps the points (see index_766_2026).
+# [M0]: a rate with nothing to divide by scores 0 on the portal, so an agency none of whose
+# procedures bears a fee gets no payment points there; 766-2026 had given it the points.
 PAYMENT = [
     _sub(
         "fee_procedures_integrated",
@@ -160,19 +185,17 @@ PAYMENT = [
         "fee_procedures",
         0.8,
         2,
-        "CONG-THUC 3.5: full points at 80%; DIEM: 2 points",
-        when_empty="full",
+        "CONG-THUC 3.5 and M0 (2.5 × rate, capped at 2): full points at 80%; DIEM: 2 points",
     ),
     _sub(
         "fee_procedures_paid_online",
         "Fee-bearing procedures with a dossier paid online",
         "fee_procedures_paid_online",
-        "fee_procedures_with_dossiers",
+        "fee_procedures",
         0.8,
         2,
-        "DIEM 3.5b: procedures with an online payment ÷ fee-bearing procedures with dossiers, "
-        "full points at 80%, 2 points",
-        when_empty="full",
+        "DIEM 3.5b: 2 points; M0: procedures with a dossier paid online ÷ fee-bearing "
+        "procedures, min(2, 2.5 × rate), so full points at 80%",
     ),
     _sub(
         "paid_online",
@@ -181,8 +204,8 @@ PAYMENT = [
         "processed_fee",
         1.0,
         6,
-        "CONG-THUC 3.6 (÷ dossiers of fee-bearing procedures); DIEM: 6 points, no threshold",
-        when_empty="full",
+        "CONG-THUC 3.6 (÷ dossiers of fee-bearing procedures); DIEM and M0: 6 points × rate, "
+        "no threshold (confirmed)",
     ),
 ]
 DIGITISATION = [
@@ -200,9 +223,10 @@ DIGITISATION = [
         "Dossiers digitised",
         "digitised",
         "received",
-        0.8,
+        1.0,
         4,
-        "CONG-THUC 4.2: full points at 80%; DIEM: 4 points",
+        "DIEM: 4 points; M0: 4 points × rate, full only at 100% (CONG-THUC 4.2 says 80%, the "
+        "portal's scores do not)",
     ),
     _sub(
         "certified_copies",
@@ -211,7 +235,7 @@ DIGITISATION = [
         "certified_copies",
         1.0,
         2,
-        "DIEM: 2 points (ELECTRONIC_CERTIFIED_COPY); formula not in CONG-THUC: verify",
+        "DIEM: 2 points (ELECTRONIC_CERTIFIED_COPY); M0: 2 points × rate, exact on 984 scores",
     ),
     _sub(
         "data_reused",
@@ -220,7 +244,7 @@ DIGITISATION = [
         "received",
         0.8,
         2,
-        "CONG-THUC 4.3: full points at 80%; DIEM: 2 points",
+        "CONG-THUC 4.3 and M0: full points at 80% (confirmed); DIEM: 2 points",
     ),
     _sub(
         "personal_store",
@@ -258,10 +282,12 @@ SATISFACTION = [
         "feedback_answered",
         1.0,
         6,
-        "CONG-THUC 5.2; DIEM: 6 points; TOM-TAT: one of the group's three rates",
+        "CONG-THUC 5.2; DIEM and M0: 6 points × rate, full when no feedback; TOM-TAT: one of "
+        "the group's three rates",
+        when_empty="full",
     ),
-    # No threshold in [CONG-THUC] 5.3: full points only when every answer satisfied
-    # (766-2026 had guessed 90%).
+    # No threshold in [CONG-THUC] 5.3 nor in the portal's scores [M0]: full points only when
+    # every answer satisfied (766-2026 had guessed 90%).
     _sub(
         "feedback_satisfied",
         "Citizens satisfied with how their feedback was handled",
@@ -269,7 +295,9 @@ SATISFACTION = [
         "feedback_answered",
         1.0,
         6,
-        "CONG-THUC 5.3; DIEM: 6 points; TOM-TAT: one of the group's three rates",
+        "CONG-THUC 5.3; DIEM and M0: 6 points × rate, full when no feedback; TOM-TAT: one of "
+        "the group's three rates",
+        when_empty="full",
     ),
     # [CONG-THUC] 5.4: 100% − (share of dossiers handled late + share with feedback or a
     # "dislike"), not the citizens' star ratings 766-2026 used.
@@ -280,7 +308,8 @@ SATISFACTION = [
         "handled",
         0.9,
         6,
-        "CONG-THUC 5.4: full points at 90%; DIEM and TOM-TAT: 6 points (confirmed)",
+        "CONG-THUC 5.4 and M0: full points at 90%, 0 when no dossier; DIEM and TOM-TAT: 6 "
+        "points (confirmed)",
     ),
 ]
 

@@ -25,7 +25,7 @@ FIGURE_NAMES = {
     "fee_procedures": _("Fee-bearing procedures"),
     "feedback_answered": _("Feedback about procedures answered"),
     "feedback_on_time": _("Feedback about procedures answered on time"),
-    "fee_procedures_with_dossiers": _("Fee-bearing procedures with dossiers processed"),
+    "online_procedures_with_dossiers": _("Online services that received a dossier online"),
     "fee_procedures_paid_online": _("Fee-bearing procedures with a dossier paid online"),
     "handled_without_complaint": _("Dossiers handled neither late nor complained about"),
     **{figure: IndexInputFigure(figure).label for figure in INPUTS},
@@ -49,6 +49,7 @@ SUBCRITERIA_LABELS = (
     gettext_noop("Citizens satisfied with how their feedback was handled"),
     # 766-2026-12 (index_766_2026_12)
     gettext_noop("Fee-bearing procedures with a dossier paid online"),
+    gettext_noop("Online services that received a dossier online"),
     gettext_noop("Certified copies issued electronically from the original"),
     gettext_noop("Digitised dossiers linked to the citizen's store on the national portal"),
     gettext_noop("Dossiers using the national population database"),

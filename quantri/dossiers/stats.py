@@ -87,12 +87,16 @@ def _fee_procedure_ids(ids):
     return Procedure.objects.filter(agency_id__in=ids, fees__isnull=False).values("pk")
 
 
+def _online_procedures(ids):
+    return Procedure.objects.filter(agency_id__in=ids).exclude(online_service=OnlineService.NONE)
+
+
 def _procedure_figures(ids) -> dict:
     procedures = Procedure.objects.filter(agency_id__in=ids)
     return {
         "procedures": procedures.count(),
         "procedures_published": procedures.filter(is_published=True).count(),
-        "procedures_online": procedures.exclude(online_service=OnlineService.NONE).count(),
+        "procedures_online": _online_procedures(ids).count(),
         "fee_procedures": procedures.filter(pk__in=_fee_procedure_ids(ids)).count(),
     }
 
@@ -121,27 +125,46 @@ def figures(agency: Agency, month: Month, *, unit=None, procedure=None, now=None
     )
     sums = rows.aggregate(**{name: Sum(name) for name in FLOWS})
     counts = {name: value or 0 for name, value in sums.items()}
-    fee_rows = (
-        rows.filter(procedure_id__in=_fee_procedure_ids(ids))
-        .order_by()
+    by_procedure = (
+        rows.order_by()
         .values("procedure_id")
         .annotate(done=sum((Sum(name) for name in PROCESSED[1:]), Sum(PROCESSED[0])))
-        .annotate(paid=Sum("paid_online"))
+        .annotate(paid=Sum("paid_online"), online=Sum("online_full") + Sum("online_partial"))
     )
-    per_procedure = {row["procedure_id"]: (row["done"], row["paid"]) for row in fee_rows}
+    per_procedure = {
+        row["procedure_id"]: PerProcedure(row["done"], row["paid"], row["online"])
+        for row in by_procedure
+    }
     opened = _open_figures(ids, month, now, narrow=narrow)
-    return Figures(**counts, **opened, **_fee_figures(per_procedure), **_other_figures(ids, month))
+    return Figures(
+        **counts, **opened, **_procedure_counts(ids, per_procedure), **_other_figures(ids, month)
+    )
 
 
-def _fee_figures(per_procedure: dict[int, tuple[int, int]]) -> dict:
-    """From each fee-bearing procedure's (dossiers processed, dossiers paid online) in the
-    period: the dossiers processed, and the portal's 3.5b counts of procedures (those with a
-    dossier processed, and those of them with one paid online)."""
-    done = [(n, paid) for n, paid in per_procedure.values() if n]
+@dataclass
+class PerProcedure:
+    """One procedure's dossiers in the period: processed, paid online, received online."""
+
+    done: int = 0
+    paid: int = 0
+    online: int = 0
+
+
+def _procedure_counts(ids, per_procedure: dict[int, PerProcedure]) -> dict:
+    """What the portal counts per procedure rather than per dossier: the dossiers processed
+    of fee-bearing procedures (3.6's denominator), the fee-bearing procedures with a dossier
+    paid online (3.5b), and the procedures offering online service that received a dossier
+    online (3.2)."""
+    fee = {row["pk"] for row in _fee_procedure_ids(ids)}
+    online = set(_online_procedures(ids).values_list("pk", flat=True))
     return {
-        "processed_fee": sum(n for n, _paid in done),
-        "fee_procedures_with_dossiers": len(done),
-        "fee_procedures_paid_online": sum(1 for _n, paid in done if paid),
+        "processed_fee": sum(p.done for pk, p in per_procedure.items() if pk in fee),
+        "fee_procedures_paid_online": sum(
+            1 for pk, p in per_procedure.items() if pk in fee and p.paid
+        ),
+        "online_procedures_with_dossiers": sum(
+            1 for pk, p in per_procedure.items() if pk in online and p.online
+        ),
     }
 
 
@@ -153,20 +176,19 @@ def figures_from_raw(agency: Agency, month: Month, *, now=None) -> Figures:
         Q(received_at__range=window) | Q(result_at__range=window)
     )
     counts = dict.fromkeys(FLOWS, 0)
-    fee_ids = {row["pk"] for row in _fee_procedure_ids(ids)}
-    per_procedure: dict[int, tuple[int, int]] = {}
+    per_procedure: dict[int, PerProcedure] = {}
     for key, values in aggregates.totals(dossiers).items():
         if month.first <= key[3] <= month.last:
             for name in FLOWS:
                 counts[name] += values[name]
-            if key[2] in fee_ids:
-                done, paid = per_procedure.get(key[2], (0, 0))
-                done += sum(values[name] for name in PROCESSED)
-                per_procedure[key[2]] = (done, paid + values["paid_online"])
+            one = per_procedure.setdefault(key[2], PerProcedure())
+            one.done += sum(values[name] for name in PROCESSED)
+            one.paid += values["paid_online"]
+            one.online += values["online_full"] + values["online_partial"]
     return Figures(
         **counts,
         **_open_figures_naive(ids, month, now),
-        **_fee_figures(per_procedure),
+        **_procedure_counts(ids, per_procedure),
         **_other_figures(ids, month),
     )
 

@@ -52,6 +52,6 @@ def test_the_demo_scores_december_2026_on_the_portals_sub_criteria_with_every_fi
     december = stats.index_for(department, stats.Month(2026, 12))
     assert december["version"] == "766-2026-12"
     subs = [s for g in december["groups"] for s in g["subcriteria"]]
-    assert len(subs) == 20
+    assert len(subs) == 21
     assert [s["key"] for s in subs if s["denominator_value"] in (None, 0)] == []
     assert all(s["numerator_value"] is not None for s in subs)
