@@ -163,9 +163,7 @@ def test_the_new_version_takes_over_from_december_2026_and_november_keeps_the_ol
 
 @pytest.mark.django_db
 @time_machine.travel("2026-05-01 08:00 +0700", tick=False)
-def test_the_portals_3_5b_counts_fee_bearing_procedures_and_those_paid_online(
-    march, department
-):
+def test_the_portals_3_5b_counts_fee_bearing_procedures_and_those_paid_online(march, department):
     """march: two dossiers processed, one paid online. A second fee-bearing procedure with
     one dossier processed and not paid online, a third with none: 1 of 3 procedures."""
     FeeFactory(procedure=march)
@@ -198,9 +196,7 @@ def test_every_figure_the_new_version_names_has_a_name_on_the_dashboard():
 
 @pytest.mark.django_db
 @time_machine.travel("2026-05-01 08:00 +0700", tick=False)
-def test_the_portals_3_2_counts_online_services_that_received_a_dossier_online(
-    march, department
-):
+def test_the_portals_3_2_counts_online_services_that_received_a_dossier_online(march, department):
     """march: its procedure offers full online service and received one dossier online. A
     second procedure offering partial online service received one at the desk only, a third
     offers none: 1 of the 2 online services was used."""
