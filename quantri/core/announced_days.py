@@ -23,6 +23,11 @@ SOURCE_2025 = (
     "nghỉ Tết Âm lịch, Ngày Chiến thắng 30/4 và Quốc tế Lao động 1/5 năm 2025 đối với cán bộ, "
     "công chức, viên chức"
 )
+SOURCE_2026_NEW_YEAR = (
+    "Công văn số 12729/VPCP-KGVX ngày 25/12/2025 của Văn phòng Chính phủ: Phó Thủ tướng đồng ý "
+    "nghỉ Tết Dương lịch 2026 từ thứ Năm 1/1 đến hết Chủ nhật 4/1/2026, hoán đổi ngày làm việc "
+    "thứ Sáu 2/1/2026 sang thứ Bảy 10/1/2026"
+)
 SOURCE_2026 = (
     "Thông báo của Bộ Nội vụ về lịch nghỉ lễ Quốc khánh 2/9/2026 đối với cán bộ, công chức, "
     "viên chức (hoán đổi thứ Hai 31/8/2026 với thứ Bảy 22/8/2026)"
@@ -33,6 +38,8 @@ ANNOUNCED: tuple[tuple[datetime.date, str, str, str], ...] = (
     (D(2024, 5, 4), WORKING_DAY, "Làm bù cho thứ Hai 29/4/2024", SOURCE_2024),
     (D(2025, 4, 26), WORKING_DAY, "Làm bù cho thứ Sáu 2/5/2025", SOURCE_2025),
     (D(2025, 5, 2), DAY_OFF, "Nghỉ hoán đổi dịp 30/4 – 1/5/2025", SOURCE_2025),
+    (D(2026, 1, 2), DAY_OFF, "Nghỉ hoán đổi dịp Tết Dương lịch 2026", SOURCE_2026_NEW_YEAR),
+    (D(2026, 1, 10), WORKING_DAY, "Làm bù cho thứ Sáu 2/1/2026", SOURCE_2026_NEW_YEAR),
     (D(2026, 8, 22), WORKING_DAY, "Làm bù cho thứ Hai 31/8/2026", SOURCE_2026),
     (D(2026, 8, 31), DAY_OFF, "Nghỉ hoán đổi dịp Quốc khánh 2/9/2026", SOURCE_2026),
 )

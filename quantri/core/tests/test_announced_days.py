@@ -66,7 +66,7 @@ def test_the_holidays_library_gives_the_weekdays_the_law_gives(year):
 @pytest.mark.django_db
 def test_the_announced_make_up_saturdays_are_loaded_with_their_source():
     calendar = working_calendar()
-    for saturday in (D(2024, 5, 4), D(2025, 4, 26), D(2026, 8, 22)):
+    for saturday in (D(2024, 5, 4), D(2025, 4, 26), D(2026, 1, 10), D(2026, 8, 22)):
         assert calendar.is_working_day(saturday)
         assert CalendarDay.objects.get(date=saturday).source
 
@@ -77,6 +77,17 @@ def test_a_deadline_across_the_2025_swap_counts_the_make_up_saturday():
     # Without the Saturday: 24, 25, 28, 29, then 30/4, 1/5 and 2/5 are off → Mon 05/05.
     assert working_calendar().add_working_days(D(2025, 4, 23), 5) == D(2025, 4, 29)
     assert WorkingCalendar().add_working_days(D(2025, 4, 23), 5) == D(2025, 5, 5)
+
+
+@pytest.mark.django_db
+def test_a_deadline_across_new_year_2026_skips_friday_2_january_and_counts_saturday_10():
+    # Official Dispatch 12729/VPCP-KGVX: 3 working days after Wed 31/12/2025 are Mon 5, Tue 6
+    # and Wed 7/1 (Thu 1/1 a holiday, Fri 2/1 swapped off); 5 after Thu 8/1: Fri 9, Sat 10
+    # (worked), Mon 12, Tue 13, Wed 14.
+    calendar = working_calendar()
+    assert calendar.add_working_days(D(2025, 12, 31), 3) == D(2026, 1, 7)
+    assert calendar.add_working_days(D(2026, 1, 8), 5) == D(2026, 1, 14)
+    assert CalendarDay.objects.get(date=D(2026, 1, 2)).source.startswith("Công văn số 12729")
 
 
 @pytest.mark.django_db
