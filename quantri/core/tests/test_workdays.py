@@ -63,8 +63,10 @@ def test_the_stored_exceptions_shape_the_calendar():
     from quantri.core.calendar import working_calendar
     from quantri.core.models import CalendarDay
 
-    CalendarDay.objects.create(date=D(2026, 1, 2), kind="day_off", note="Nghỉ bù Tết Dương lịch")
-    CalendarDay.objects.create(date=D(2026, 1, 10), kind="working_day", note="Làm bù")
+    # An ordinary Friday and Saturday of 2027, beyond the announced swaps already loaded.
+    assert working_calendar().is_working_day(D(2027, 3, 12))
+    CalendarDay.objects.create(date=D(2027, 3, 12), kind="day_off", note="Nghỉ hoán đổi")
+    CalendarDay.objects.create(date=D(2027, 3, 20), kind="working_day", note="Làm bù")
     calendar = working_calendar()
-    assert not calendar.is_working_day(D(2026, 1, 2))
-    assert calendar.is_working_day(D(2026, 1, 10))
+    assert not calendar.is_working_day(D(2027, 3, 12))
+    assert calendar.is_working_day(D(2027, 3, 20))
