@@ -41,33 +41,29 @@ def test_a_later_assignment_after_the_first_ended_is_accepted(alice, office, bod
     assert DeskAssignment.objects.filter(person=person).count() == 2
 
 
-def test_a_rotation_planned_before_the_start_in_post_is_refused(alice, lan, department):
+@pytest.mark.parametrize(
+    ("in_post_since", "planned_on", "period_years", "field"),
+    [
+        # planned before the person took the post
+        (datetime.date(2026, 1, 1), datetime.date(2025, 12, 1), 3, "planned_on"),
+        # a period outside two to five years
+        (datetime.date(2020, 1, 1), datetime.date(2026, 1, 1), 6, "period_years"),
+    ],
+)
+def test_a_rotation_plan_against_the_rules_is_refused_on_its_field(
+    alice, lan, department, in_post_since, planned_on, period_years, field
+):
     with pytest.raises(ValidationError) as error:
         services.rotation_plan(
             user=alice,
             person=lan,
             agency=department,
             post="Tiếp nhận hồ sơ",
-            in_post_since=datetime.date(2026, 1, 1),
-            planned_on=datetime.date(2025, 12, 1),
-            period_years=3,
+            in_post_since=in_post_since,
+            planned_on=planned_on,
+            period_years=period_years,
         )
-    assert "planned_on" in error.value.message_dict
-    assert not Rotation.objects.exists()
-
-
-def test_a_period_outside_two_to_five_years_is_refused(alice, lan, department):
-    with pytest.raises(ValidationError) as error:
-        services.rotation_plan(
-            user=alice,
-            person=lan,
-            agency=department,
-            post="Tiếp nhận hồ sơ",
-            in_post_since=datetime.date(2020, 1, 1),
-            planned_on=datetime.date(2026, 1, 1),
-            period_years=6,
-        )
-    assert "period_years" in error.value.message_dict
+    assert field in error.value.message_dict
     assert not Rotation.objects.exists()
 
 
