@@ -3,8 +3,10 @@ to add the next year's announced swaps (quantri.core.announced_days holds 2024â€
 
 import datetime
 
+import holidays
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from quantri.core.models import CalendarDay, CalendarDayKind
@@ -17,6 +19,16 @@ def working_calendar() -> WorkingCalendar:
     return WorkingCalendar(
         days_off=[d for d, kind in days if kind == CalendarDayKind.DAY_OFF],
         working_days=[d for d, kind in days if kind == CalendarDayKind.WORKING_DAY],
+    )
+
+
+def public_holidays(year: int) -> list[tuple[datetime.date, str]]:
+    """The weekdays the `holidays` library gives off in a year (Labour Code 2019, art. 112),
+    named in the page's language: what the office checks against the year's announcements."""
+    language = "vi" if (get_language() or "vi").startswith("vi") else "en_US"
+    names = holidays.country_holidays("VN", years=year, language=language)
+    return sorted(
+        (day, name) for day, name in names.items() if day.weekday() not in (SATURDAY, SUNDAY)
     )
 
 
@@ -38,8 +50,19 @@ def calendar_day_add(
             {"date": _("%(day)s is already in the calendar.") % {"day": f"{date:%d/%m/%Y}"}}
         )
     weekend = date.weekday() in (SATURDAY, SUNDAY)
-    if kind == CalendarDayKind.WORKING_DAY and not weekend:
-        raise ValidationError({"date": _("A make-up working day is a Saturday or a Sunday.")})
+    # A weekday may be entered as worked only to take back a holiday the `holidays` library
+    # gives and the law, as announced, does not (the library gives 24/11 from 2026 on a party
+    # resolution, before any amendment of Labour Code art. 112 was found).
+    holiday = WorkingCalendar().holiday_name(date)
+    if kind == CalendarDayKind.WORKING_DAY and not weekend and holiday is None:
+        raise ValidationError(
+            {
+                "date": _(
+                    "A make-up working day is a Saturday or a Sunday, or a weekday the "
+                    "calendar wrongly gives as a holiday."
+                )
+            }
+        )
     if kind == CalendarDayKind.DAY_OFF and weekend:
         raise ValidationError({"date": _("An extra day off falls on a weekday.")})
     day = CalendarDay(date=date, kind=kind, note=note.strip(), source=source.strip())

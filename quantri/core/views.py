@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from quantri.core.calendar import calendar_day_add, may_edit_calendar
+from quantri.core.calendar import calendar_day_add, may_edit_calendar, public_holidays
 from quantri.core.models import CalendarDay, CalendarDayKind
 from quantri.orgs.access import Access
 
@@ -45,4 +45,10 @@ def calendar(request):
             return redirect("core:calendar")
     year = datetime.date.today().year
     days = CalendarDay.objects.filter(date__year__gte=year - 2).order_by("date")
-    return render(request, "core/calendar.html", {"form": form, "days": days})
+    context = {
+        "form": form,
+        "days": days,
+        "year": year,
+        "holidays": public_holidays(year) + public_holidays(year + 1),
+    }
+    return render(request, "core/calendar.html", context)

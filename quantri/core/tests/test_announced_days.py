@@ -5,6 +5,7 @@ page for the next year's."""
 import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from quantri.core.calendar import working_calendar
@@ -124,3 +125,23 @@ def test_a_weekday_is_no_make_up_day_and_a_source_is_required(client, alice):
 def test_staff_cannot_change_the_calendar(client, bob):
     client.force_login(bob)
     assert client.get(reverse("core:calendar")).status_code == 403
+
+
+@pytest.mark.django_db
+@time_machine.travel("2026-12-04 09:00 +0700", tick=False)
+def test_the_office_takes_back_a_holiday_the_library_gives_and_the_law_does_not(client, alice):
+    """The library gives Vietnam Culture Day, 24/11, from 2026 on a party resolution; no
+    amendment of Labour Code art. 112 was found. The page lists it, and the office may enter
+    it as a working day with its source; an ordinary weekday stays refused."""
+    client.force_login(alice)
+    url = reverse("core:calendar")
+    page = client.get(url).content.decode()
+    assert 'data-holiday="2026-11-24"' in page
+    assert "Ngày Văn hóa Việt Nam" in page
+    wednesday = {"date": "25/11/2026", "kind": "working_day", "source": "Thông báo số 1/TB-BNV"}
+    assert client.post(url, wednesday).status_code == 200
+    assert not CalendarDay.objects.filter(date=D(2026, 11, 25)).exists()
+    culture_day = wednesday | {"date": "24/11/2026", "note": "Chưa là ngày nghỉ lễ theo luật"}
+    assert client.post(url, culture_day).status_code == 302
+    assert working_calendar().is_working_day(D(2026, 11, 24))
+    assert WorkingCalendar().is_working_day(D(2026, 11, 24)) is False  # the library's own view
