@@ -7,7 +7,7 @@ import calendar as month_calendar
 import datetime
 from dataclasses import asdict, dataclass
 
-from django.db.models import Q, Sum
+from django.db.models import Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
 from quantri.dossiers import aggregates, index_inputs
@@ -17,7 +17,7 @@ from quantri.dossiers.models import COUNTERS, OPEN_STATES, Dossier, IndexVersion
 from quantri.dossiers.open_counts import open_counts
 from quantri.feedback.figures import answered_counts
 from quantri.orgs.models import Agency
-from quantri.procedures.models import OnlineService, Procedure
+from quantri.procedures.models import Fee, OnlineService, Procedure
 
 # A month's own counters; the rest are interval ends, read as running totals.
 FLOWS = tuple(name for name in COUNTERS if not name.endswith(("_opened", "_closed")))
@@ -83,30 +83,75 @@ def _open_figures(ids, month: Month, now, *, narrow: dict) -> dict:
     return counts.get(None, {"within_time": 0, "overdue": 0})
 
 
-def _fee_procedure_ids(ids):
-    return Procedure.objects.filter(agency_id__in=ids, fees__isnull=False).values("pk")
+@dataclass(frozen=True)
+class Catalogue:
+    """An agency's procedures, read in one query: how many, how many published, and which
+    offer online service or bear a fee (the portal counts some rates per procedure)."""
+
+    procedures: int
+    published: int
+    online: frozenset[int]
+    fee: frozenset[int]
+
+    @classmethod
+    def of(cls, ids) -> "Catalogue":
+        fees = Fee.objects.filter(procedure=OuterRef("pk"))
+        rows = list(
+            Procedure.objects.filter(agency_id__in=ids)
+            .annotate(has_fee=Exists(fees))
+            .values_list("pk", "is_published", "online_service", "has_fee")
+        )
+        return cls(
+            procedures=len(rows),
+            published=sum(1 for _pk, published, _online, _fee in rows if published),
+            online=frozenset(pk for pk, _p, online, _f in rows if online != OnlineService.NONE),
+            fee=frozenset(pk for pk, _p, _o, has_fee in rows if has_fee),
+        )
 
 
-def _online_procedures(ids):
-    return Procedure.objects.filter(agency_id__in=ids).exclude(online_service=OnlineService.NONE)
+@dataclass
+class PerProcedure:
+    """One procedure's dossiers in the period: processed, paid online, received online."""
+
+    done: int = 0
+    paid: int = 0
+    online: int = 0
+
+    def add(self, counters: dict) -> None:
+        self.done += sum(counters[name] or 0 for name in PROCESSED)
+        self.paid += counters["paid_online"] or 0
+        self.online += (counters["online_full"] or 0) + (counters["online_partial"] or 0)
 
 
-def _procedure_figures(ids) -> dict:
-    procedures = Procedure.objects.filter(agency_id__in=ids)
+def _procedure_counts(catalogue: Catalogue, per_procedure: dict[int, PerProcedure]) -> dict:
+    """What the portal counts per procedure rather than per dossier: the dossiers processed
+    of fee-bearing procedures (3.6's denominator), the fee-bearing procedures with a dossier
+    paid online (3.5b), and the procedures offering online service that received a dossier
+    online (3.2)."""
+    fee, online = catalogue.fee, catalogue.online
     return {
-        "procedures": procedures.count(),
-        "procedures_published": procedures.filter(is_published=True).count(),
-        "procedures_online": _online_procedures(ids).count(),
-        "fee_procedures": procedures.filter(pk__in=_fee_procedure_ids(ids)).count(),
+        "processed_fee": sum(p.done for pk, p in per_procedure.items() if pk in fee),
+        "fee_procedures_paid_online": sum(
+            1 for pk, p in per_procedure.items() if pk in fee and p.paid
+        ),
+        "online_procedures_with_dossiers": sum(
+            1 for pk, p in per_procedure.items() if pk in online and p.online
+        ),
     }
 
 
-def _other_figures(ids, month) -> dict:
-    """What the aggregates do not hold: the catalogue, the feedback app's answers and the
-    agency's own inputs for the period (766-2026's sub-criteria)."""
+def _other_figures(ids, month, per_procedure: dict[int, PerProcedure]) -> dict:
+    """What the aggregates do not hold: the catalogue (and the rates the portal counts per
+    procedure), the feedback app's answers and the agency's own inputs for the period
+    (766-2026's sub-criteria)."""
+    catalogue = Catalogue.of(ids)
     feedback = answered_counts(department_ids=ids, first=month.first, last=month.last)
     return {
-        **_procedure_figures(ids),
+        "procedures": catalogue.procedures,
+        "procedures_published": catalogue.published,
+        "procedures_online": len(catalogue.online),
+        "fee_procedures": len(catalogue.fee),
+        **_procedure_counts(catalogue, per_procedure),
         "feedback_answered": feedback["answered"],
         "feedback_on_time": feedback["on_time"],
         "inputs": index_inputs.for_period(ids, month.first, month.last),
@@ -120,52 +165,27 @@ def figures(agency: Agency, month: Month, *, unit=None, procedure=None, now=None
     narrow = {"unit": unit} if unit is not None else {}
     if procedure is not None:
         narrow["procedure"] = procedure
-    rows = MonthlyAggregate.objects.filter(
-        agency_id__in=ids, month__range=(month.first, month.last), **narrow
-    )
-    sums = rows.aggregate(**{name: Sum(name) for name in FLOWS})
-    counts = {name: value or 0 for name, value in sums.items()}
+    # One query: the period's counters per procedure, added up here for the totals.
     by_procedure = (
-        rows.order_by()
+        MonthlyAggregate.objects.filter(
+            agency_id__in=ids, month__range=(month.first, month.last), **narrow
+        )
+        .order_by()
         .values("procedure_id")
-        .annotate(done=sum((Sum(name) for name in PROCESSED[1:]), Sum(PROCESSED[0])))
-        .annotate(paid=Sum("paid_online"), online=Sum("online_full") + Sum("online_partial"))
+        .annotate(**{f"sum_{name}": Sum(name) for name in FLOWS})
     )
-    per_procedure = {
-        row["procedure_id"]: PerProcedure(row["done"], row["paid"], row["online"])
-        for row in by_procedure
-    }
-    opened = _open_figures(ids, month, now, narrow=narrow)
+    counts = dict.fromkeys(FLOWS, 0)
+    per_procedure: dict[int, PerProcedure] = {}
+    for row in by_procedure:
+        counters = {name: row[f"sum_{name}"] or 0 for name in FLOWS}
+        for name in FLOWS:
+            counts[name] += counters[name]
+        per_procedure.setdefault(row["procedure_id"], PerProcedure()).add(counters)
     return Figures(
-        **counts, **opened, **_procedure_counts(ids, per_procedure), **_other_figures(ids, month)
+        **counts,
+        **_open_figures(ids, month, now, narrow=narrow),
+        **_other_figures(ids, month, per_procedure),
     )
-
-
-@dataclass
-class PerProcedure:
-    """One procedure's dossiers in the period: processed, paid online, received online."""
-
-    done: int = 0
-    paid: int = 0
-    online: int = 0
-
-
-def _procedure_counts(ids, per_procedure: dict[int, PerProcedure]) -> dict:
-    """What the portal counts per procedure rather than per dossier: the dossiers processed
-    of fee-bearing procedures (3.6's denominator), the fee-bearing procedures with a dossier
-    paid online (3.5b), and the procedures offering online service that received a dossier
-    online (3.2)."""
-    fee = {row["pk"] for row in _fee_procedure_ids(ids)}
-    online = set(_online_procedures(ids).values_list("pk", flat=True))
-    return {
-        "processed_fee": sum(p.done for pk, p in per_procedure.items() if pk in fee),
-        "fee_procedures_paid_online": sum(
-            1 for pk, p in per_procedure.items() if pk in fee and p.paid
-        ),
-        "online_procedures_with_dossiers": sum(
-            1 for pk, p in per_procedure.items() if pk in online and p.online
-        ),
-    }
 
 
 def figures_from_raw(agency: Agency, month: Month, *, now=None) -> Figures:
@@ -181,15 +201,11 @@ def figures_from_raw(agency: Agency, month: Month, *, now=None) -> Figures:
         if month.first <= key[3] <= month.last:
             for name in FLOWS:
                 counts[name] += values[name]
-            one = per_procedure.setdefault(key[2], PerProcedure())
-            one.done += sum(values[name] for name in PROCESSED)
-            one.paid += values["paid_online"]
-            one.online += values["online_full"] + values["online_partial"]
+            per_procedure.setdefault(key[2], PerProcedure()).add(values)
     return Figures(
         **counts,
         **_open_figures_naive(ids, month, now),
-        **_procedure_counts(ids, per_procedure),
-        **_other_figures(ids, month),
+        **_other_figures(ids, month, per_procedure),
     )
 
 

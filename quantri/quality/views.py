@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -67,6 +68,20 @@ def _save(form, call):
         return None
 
 
+def _create(request, department, form, create, *, done: str, next_page, title: str):
+    """A new record of the department's quality system: the service decides, its errors go
+    on the form, and a saved record leads to `next_page(record)`."""
+    if request.method == "POST" and form.is_valid():
+        record = _save(
+            form,
+            lambda: create(user=request.user, agency=department, **form.cleaned_data),
+        )
+        if record:
+            messages.success(request, done)
+            return redirect(next_page(record))
+    return render(request, "quality/form.html", {"form": form, "title": title})
+
+
 @login_required
 def home(request):
     access = Access.for_request(request)
@@ -95,18 +110,15 @@ def home(request):
 @login_required
 def process_new(request):
     department = _writable_department(request)
-    form = ProcessForm(request.POST or None, agency=department)
-    if request.method == "POST" and form.is_valid():
-        process = _save(
-            form,
-            lambda: services.process_create(
-                user=request.user, agency=department, **form.cleaned_data
-            ),
-        )
-        if process:
-            messages.success(request, _("Process created: write its first version."))
-            return redirect("quality:process_detail", pk=process.pk)
-    return render(request, "quality/form.html", {"form": form, "title": _("New process")})
+    return _create(
+        request,
+        department,
+        ProcessForm(request.POST or None, agency=department),
+        services.process_create,
+        done=_("Process created: write its first version."),
+        next_page=lambda process: reverse("quality:process_detail", args=[process.pk]),
+        title=_("New process"),
+    )
 
 
 def _readable_process(request, pk: int) -> tuple[QualityProcess, Access]:
@@ -183,19 +195,15 @@ def version_approve(request, pk: int):
 @login_required
 def declaration_new(request):
     department = _writable_department(request)
-    form = DeclarationForm(request.POST or None, agency=department)
-    if request.method == "POST" and form.is_valid():
-        declaration = _save(
-            form,
-            lambda: services.declaration_save(
-                user=request.user, agency=department, **form.cleaned_data
-            ),
-        )
-        if declaration:
-            messages.success(request, _("Declaration saved; publish it from the list."))
-            return redirect("quality:home")
-    title = _("Declaration of conformity")
-    return render(request, "quality/form.html", {"form": form, "title": title})
+    return _create(
+        request,
+        department,
+        DeclarationForm(request.POST or None, agency=department),
+        services.declaration_save,
+        done=_("Declaration saved; publish it from the list."),
+        next_page=lambda _declaration: reverse("quality:home"),
+        title=_("Declaration of conformity"),
+    )
 
 
 @login_required
@@ -229,17 +237,14 @@ def declaration_public(request):
 @login_required
 def audit_new(request):
     department = _writable_department(request)
-    form = AuditForm(request.POST or None, agency=department)
-    if request.method == "POST" and form.is_valid():
-        audit = _save(
-            form,
-            lambda: services.audit_plan(user=request.user, agency=department, **form.cleaned_data),
-        )
-        if audit:
-            messages.success(request, _("Audit planned."))
-            return redirect("quality:audit_detail", pk=audit.pk)
-    return render(
-        request, "quality/form.html", {"form": form, "title": _("Plan an internal audit")}
+    return _create(
+        request,
+        department,
+        AuditForm(request.POST or None, agency=department),
+        services.audit_plan,
+        done=_("Audit planned."),
+        next_page=lambda audit: reverse("quality:audit_detail", args=[audit.pk]),
+        title=_("Plan an internal audit"),
     )
 
 
@@ -387,18 +392,15 @@ def review_new(request):
         "period_end": today,
         "held_on": today,
     }
-    form = ReviewForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        review = _save(
-            form,
-            lambda: services.review_record(
-                user=request.user, agency=department, **form.cleaned_data
-            ),
-        )
-        if review:
-            messages.success(request, _("Management review recorded."))
-            return redirect("quality:review_detail", pk=review.pk)
-    return render(request, "quality/form.html", {"form": form, "title": _("Management review")})
+    return _create(
+        request,
+        department,
+        ReviewForm(request.POST or None, initial=initial),
+        services.review_record,
+        done=_("Management review recorded."),
+        next_page=lambda review: reverse("quality:review_detail", args=[review.pk]),
+        title=_("Management review"),
+    )
 
 
 def _readable_review(request, pk: int) -> ManagementReview:
