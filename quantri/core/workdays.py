@@ -11,6 +11,16 @@ from collections.abc import Iterable
 import holidays
 
 SATURDAY, SUNDAY = 5, 6
+MONDAY = 0
+
+# Labour Code 2019 (Law 45/2019/QH14) art. 112 cl. 1 lists the holidays, and art. 111 cl. 3
+# gives one that falls on the weekly rest day on the next working day. Vietnam Culture Day,
+# 24/11, is a paid day off from 2026 by Resolution 28/2026/QH16 of the National Assembly
+# (art. 2, in force 1/7/2026), which does not amend art. 112 cl. 1: art. 111 cl. 3 does not
+# reach it. The library moves it to the Monday all the same when it falls on a weekend (first
+# on 26/11/2029); that Monday is a working day here unless the year's announcement gives it,
+# which the office then enters on /calendar/ as a day off.
+NOT_MADE_UP: tuple[tuple[int, int], ...] = ((11, 24),)
 
 
 class WorkingCalendar:
@@ -35,10 +45,28 @@ class WorkingCalendar:
             return True
         if day in self.days_off or day.weekday() in self.weekend:
             return False
-        return day not in self._holidays
+        return day not in self._holidays or self._made_up_without_law(day)
 
     def holiday_name(self, day: datetime.date) -> str | None:
+        if self._made_up_without_law(day):
+            return None
         return self._holidays.get(day)
+
+    def _made_up_without_law(self, day: datetime.date) -> bool:
+        """The library's Monday in lieu of a holiday art. 111 cl. 3 does not reach, when
+        nothing else falls on that Monday."""
+        if day.weekday() != MONDAY:
+            return False
+        for month, day_of_month in NOT_MADE_UP:
+            holiday = datetime.date(day.year, month, day_of_month)
+            if (
+                holiday.weekday() in (SATURDAY, SUNDAY)
+                and 0 < (day - holiday).days <= 2
+                and holiday in self._holidays
+                and len(self._holidays.get_list(day)) == 1
+            ):
+                return True
+        return False
 
     def next_working_day(self, day: datetime.date) -> datetime.date:
         """The day itself when it is a working day, else the first one after it."""

@@ -16,8 +16,9 @@ D = datetime.date
 
 # Labour Code 2019 (Law 45/2019/QH14), art. 112 cl. 1: 1/1; Tết 5 days; 30/4; 1/5; 2/9 and
 # the day before or after it; Hùng Kings 10/3 lunar; art. 111 cl. 3: a holiday on the weekly
-# rest day is given on the next working day. From 2026 the Vietnam Culture Day, 24/11
-# (Resolution 80-NQ/TW; the library's reference). Weekday holidays of each year, by hand.
+# rest day is given on the next working day. From 2026 Vietnam Culture Day, 24/11
+# (Resolution 28/2026/QH16, art. 2; quantri/core/tests/test_holiday_law.py). Weekday holidays
+# of each year, by hand.
 HOLIDAYS = {
     2024: [
         D(2024, 1, 1),
@@ -130,18 +131,36 @@ def test_staff_cannot_change_the_calendar(client, bob):
 @pytest.mark.django_db
 @time_machine.travel("2026-12-04 09:00 +0700", tick=False)
 def test_the_office_takes_back_a_holiday_the_library_gives_and_the_law_does_not(client, alice):
-    """The library gives Vietnam Culture Day, 24/11, from 2026 on a party resolution; no
-    amendment of Labour Code art. 112 was found. The page lists it, and the office may enter
-    it as a working day with its source; an ordinary weekday stays refused."""
+    """The page lists each weekday holiday with the provision behind it, Vietnam Culture Day
+    with Resolution 28/2026/QH16. The library can run ahead of the law (it gave 24/11 on the
+    party's resolution before the National Assembly's), so the office may enter a day it gives
+    as a working day, with its source; an ordinary weekday stays refused."""
     client.force_login(alice)
     url = reverse("core:calendar")
     page = client.get(url).content.decode()
     assert 'data-holiday="2026-11-24"' in page
-    assert "Ngày Văn hóa Việt Nam" in page
+    assert "Ngày Văn hóa Việt Nam" in page and "Nghị quyết số 28/2026/QH16" in page
     wednesday = {"date": "25/11/2026", "kind": "working_day", "source": "Thông báo số 1/TB-BNV"}
     assert client.post(url, wednesday).status_code == 200
     assert not CalendarDay.objects.filter(date=D(2026, 11, 25)).exists()
-    culture_day = wednesday | {"date": "24/11/2026", "note": "Chưa là ngày nghỉ lễ theo luật"}
+    culture_day = wednesday | {"date": "24/11/2026", "note": "Ví dụ: ngày thư viện cho nghỉ"}
     assert client.post(url, culture_day).status_code == 302
     assert working_calendar().is_working_day(D(2026, 11, 24))
     assert WorkingCalendar().is_working_day(D(2026, 11, 24)) is False  # the library's own view
+
+
+@pytest.mark.django_db
+def test_the_2026_national_day_swap_names_its_notice_in_old_and_new_databases():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("quantri.core.migrations.0006_source_2026_notice_number")
+    swap = CalendarDay.objects.filter(date__in=[D(2026, 8, 22), D(2026, 8, 31)])
+    assert {day.source for day in swap} == {migration.NEW}  # a new database
+    assert "9441/TB-BNV" in migration.NEW
+    swap.update(source=migration.OLD)  # a database migrated before the number was known
+    CalendarDay.objects.filter(date=D(2026, 8, 31)).update(source="Văn phòng tự nhập")
+    migration.rename(apps, None)
+    assert CalendarDay.objects.get(date=D(2026, 8, 22)).source == migration.NEW
+    assert CalendarDay.objects.get(date=D(2026, 8, 31)).source == "Văn phòng tự nhập"
