@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import BadRequest
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -57,7 +58,10 @@ def page_not_found(request, exception) -> HttpResponse:
 
 def bad_request(request, exception) -> HttpResponse:
     """handler400: a request Django could not read (a SuspiciousOperation, a broken body) that
-    no view turned into an answer of its own."""
+    no view turned into an answer of its own, or a view's BadRequest, whose message says what
+    was wrong (a SuspiciousOperation's says it to the log, not to the visitor)."""
+    if isinstance(exception, BadRequest) and str(exception):
+        return error_response(request, 400, str(exception))
     return error_response(request, 400, _("The request could not be read."))
 
 

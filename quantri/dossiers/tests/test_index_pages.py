@@ -6,6 +6,7 @@ import io
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.urls import reverse
 
 from quantri.core.spreadsheets import open_workbook
@@ -79,8 +80,16 @@ def test_a_chosen_range_and_a_bad_period_parameter(client, alice, july, departme
     client.force_login(alice)
     ranged = client.get("/dossiers/", {"period": "range", "month": "2026-05", "until": "2026-07"})
     assert ranged.context["month"].label() == "05/2026–07/2026"
-    assert client.get("/dossiers/", {"period": "fortnight"}).status_code == 404
-    assert client.get("/dossiers/", {"period": "range", "until": "2026-13"}).status_code == 404
+    fortnight = client.get("/dossiers/", {"period": "fortnight"})
+    assert fortnight.status_code == 400
+    assert "(period=fortnight) không đọc được" in fortnight.text
+    assert "period=quarter&amp;month=2026-10" in fortnight.text  # how to write one
+    for query in ({"period": "range", "until": "2026-13"}, {"month": "12/2026"}):
+        response = client.get("/dossiers/list/", query)
+        assert response.status_code == 400 and "không đọc được" in response.text
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get("/dossiers/?month=2026-12-01").text
+    assert "The period in the address (month=2026-12-01) could not be read" in english
 
 
 def test_the_export_reopens_with_vietnamese_headers_and_the_page_s_points(

@@ -3,6 +3,7 @@ register form."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
@@ -83,14 +84,23 @@ def _procedure(request, agency):
 
 def _period(request):
     """?period=month|quarter|half|year|range with ?month=YYYY-MM (and ?until= for a range);
-    default: this month. A bad value is a 404, like an unknown agency."""
+    default: this month. A value that cannot be read is a 400 that quotes the address's
+    period and says how to write one (an address typed or cut short by hand)."""
     get = request.GET.get
     try:
         return from_query(
             get("period", ""), get("month", ""), get("until", ""), default=timezone.localdate()
         )
     except ValueError:
-        raise Http404 from None
+        asked = "&".join(f"{key}={get(key)}" for key in ("period", "month", "until") if get(key))
+        raise BadRequest(
+            _(
+                "The period in the address (%(asked)s) could not be read. Write it as "
+                "period=month, quarter, half, year or range, with month=YYYY-MM (and "
+                "until=YYYY-MM for a range), e.g. period=quarter&month=2026-10."
+            )
+            % {"asked": asked[:120]}
+        ) from None
 
 
 def period_params(period) -> str:
