@@ -57,9 +57,10 @@ def test_another_departments_leader_cannot_pick_or_open_our_dossiers(
     assert response.status_code == 403
 
 
-def test_bad_month_or_figure_is_not_found(client, alice, department):
+def test_a_bad_month_is_refused_and_an_unknown_figure_is_not_found(client, alice, department):
     client.force_login(alice)
-    assert client.get(reverse("dossiers:dashboard"), {"month": "06/2026"}).status_code == 404
+    bad_month = client.get(reverse("dossiers:dashboard"), {"month": "06/2026"})
+    assert bad_month.status_code == 400 and "(month=06/2026)" in bad_month.text
     assert client.get(reverse("dossiers:list"), {"figure": "nope"}).status_code == 404
 
 
