@@ -2,6 +2,7 @@
 
 import codecs
 import io
+import logging
 import re
 import zipfile
 from pathlib import PurePath
@@ -16,6 +17,9 @@ from .errors import PlanDocumentError
 from .text import nfc
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# pypdf warns about a damaged file ("EOF marker not found") on its own logger before raising;
+# the reader answers with its own message naming the file, so the CLI printed both.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 # Markdown is how many agencies keep documents copied from the web: read as text, with its
 # emphasis marks and table rules dropped (see _strip_markdown).
 _EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".pdf": "pdf"}
