@@ -2,7 +2,8 @@ import json
 
 import pytest
 import time_machine
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from quantri.dossiers import index, stats
 
@@ -66,3 +67,21 @@ def test_index_command_prints_json(march, department, capsys):
     data = json.loads(capsys.readouterr().out)
     assert [g["max_points"] for g in data["groups"]] == [18, 20, 12, 22, 10, 18]
     assert data["figures"]["received"] == 3 and data["version"] == "766-2022"
+
+
+@time_machine.travel("2026-05-01 08:00 +0700", tick=False)
+def test_index_command_prints_the_groups_in_vietnamese_with_decimal_commas(
+    march, department, capsys
+):
+    with translation.override("vi"):
+        call_command("dossiers", "index", "--agency", department.code, "--month", "2026-03")
+        with pytest.raises(CommandError, match="không có tệp này"):
+            call_command("dossiers", "import", "/khong/co.xlsx", "--source", "motcua")
+    lines = capsys.readouterr().out.splitlines()
+    data = stats.index_for(department, stats.Month(2026, 3))
+    progress = next(g for g in data["groups"] if g["group"] == "progress")
+    assert lines[1].startswith("Tiến độ giải quyết")
+    assert lines[1].split()[-3] == f"{progress['points']:.2f}".replace(".", ",")
+    assert (
+        lines[-1].startswith("Tổng điểm") and f"{data['total']:.2f}".replace(".", ",") in lines[-1]
+    )

@@ -5,6 +5,7 @@ import audit, dead once revoked."""
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import translation
 
 from quantri.dossiers.models import Dossier, DossierImport, SourceKey
 from quantri.dossiers.tests.test_api import _record
@@ -62,11 +63,12 @@ def test_a_wrong_or_revoked_key_is_refused_and_a_key_opens_nothing_else(
     headers = {"Authorization": f"Bearer {raw_key}"}
     assert Client().get(index, headers=headers).status_code == 401
 
-    call_command("dossiers", "key", "list")
-    listed = capsys.readouterr().out
-    assert raw_key[:9] in listed and raw_key not in listed and department.code in listed
-    call_command("dossiers", "key", "revoke", raw_key[:9])
-    assert "revoked" in capsys.readouterr().out
+    with translation.override("vi"):  # the CLI's language (LANGUAGE_CODE)
+        call_command("dossiers", "key", "list")
+        listed = capsys.readouterr().out
+        assert raw_key[:9] in listed and raw_key not in listed and department.code in listed
+        call_command("dossiers", "key", "revoke", raw_key[:9])
+        assert "Đã thu hồi khóa" in capsys.readouterr().out
     assert _post(raw_key, body).status_code == 401
     assert not Dossier.objects.exists()
 

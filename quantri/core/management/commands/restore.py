@@ -7,17 +7,17 @@ from quantri.core.backup import BackupError, backup_restore
 
 
 class Command(BaseCommand):
-    help = (
+    help = _(
         "Restores an archive written by `quantri backup` into the configured database and "
         "MEDIA_ROOT, which must be empty unless --force is given."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="the archive written by quantri backup")
+        parser.add_argument("file", type=Path, help=_("the archive written by quantri backup"))
         parser.add_argument(
             "--force",
             action="store_true",
-            help="replace the contents of a database and MEDIA_ROOT that are not empty",
+            help=_("replace the contents of a database and MEDIA_ROOT that are not empty"),
         )
 
     def handle(self, *args, file: Path, force: bool, **options):
