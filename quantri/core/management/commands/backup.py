@@ -7,9 +7,7 @@ from quantri.core.backup import BackupError, backup_create
 
 
 class Command(BaseCommand):
-    help = _(
-        "Writes the database and every uploaded file (MEDIA_ROOT) into one archive."
-    )
+    help = _("Writes the database and every uploaded file (MEDIA_ROOT) into one archive.")
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help=_("the archive to write (a new file)"))
