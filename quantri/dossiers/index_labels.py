@@ -58,6 +58,68 @@ SUBCRITERIA_LABELS = (
 )
 
 
+# Where each sub-criterion's rule comes from, as the versions' data words it (tags explained
+# under the dashboard's table); named here so that the catalogue has them.
+SOURCE_NOTES = (
+    gettext_noop("QD766 Phụ lục, nhóm 1; DVC (4.5 points: verify)"),
+    gettext_noop("QD766 Phụ lục, nhóm 2: (sớm + đúng hạn + đang trong hạn) ÷ hồ sơ xử lý"),
+    gettext_noop("DVC: full points at 80% (6 points: verify)"),
+    gettext_noop("DVC: full points at 50% (6 points: verify)"),
+    gettext_noop("QD766 Phụ lục, nhóm 5; DVC (8 points: verify)"),
+    gettext_noop("QD766 Phụ lục, nhóm 5; DVC (6 points: verify)"),
+    gettext_noop("QD766 Phụ lục, nhóm 4; DVC (5 points: verify)"),
+    gettext_noop(
+        "DVC: denominator = dossiers of fee-bearing procedures (target 50%, 5 points: verify)"
+    ),
+    gettext_noop("DVC: about 6 points, full at 90%"),
+    gettext_noop("QD766 Phụ lục, nhóm 6; DVC (6 points: verify)"),
+    gettext_noop("QD766 Phụ lục, nhóm 6; DVC (6 points, target 90%: verify)"),
+    gettext_noop("CONG-THUC 1.1; DIEM: 6 points"),
+    gettext_noop("CONG-THUC 1.2; DIEM and TOM-TAT: 4 points (confirmed)"),
+    gettext_noop("CONG-THUC 1.3 (÷ procedures published); DIEM: 2 points"),
+    gettext_noop("CONG-THUC 1.4; DIEM: 6 points"),
+    gettext_noop("CONG-THUC 2.1; TOM-TAT and DIEM: 20 points (confirmed)"),
+    gettext_noop("CONG-THUC 3.1 and M0: full points at 80%; M0: 2 points"),
+    gettext_noop("CONG-THUC 3.2; M0: 4 points × rate, no threshold"),
+    gettext_noop("CONG-THUC 3.3 and M0: full points at 50%; M0: 6 points"),
+    gettext_noop("CONG-THUC 4.1; DIEM: 6 points"),
+    gettext_noop(
+        "DIEM: 4 points; M0: 4 points × rate, full only at 100% (CONG-THUC 4.2 says 80%, the "
+        "portal's scores do not)"
+    ),
+    gettext_noop(
+        "DIEM: 2 points (ELECTRONIC_CERTIFIED_COPY); M0: 2 points × rate, exact on 984 scores"
+    ),
+    gettext_noop("CONG-THUC 4.3 and M0: full points at 80% (confirmed); DIEM: 2 points"),
+    gettext_noop("CONG-THUC 4.4; DIEM: 4 points"),
+    gettext_noop("CONG-THUC 4.5 (dossiers); DIEM: 2 points"),
+    gettext_noop("CONG-THUC 4.5 (procedures whose applicants are citizens); DIEM: 2 points"),
+    gettext_noop(
+        "CONG-THUC 3.5 and M0 (2.5 × rate, capped at 2): full points at 80%; DIEM: 2 points"
+    ),
+    gettext_noop(
+        "DIEM 3.5b: 2 points; M0: procedures with a dossier paid online ÷ fee-bearing "
+        "procedures, min(2, 2.5 × rate), so full points at 80%"
+    ),
+    gettext_noop(
+        "CONG-THUC 3.6 (÷ dossiers of fee-bearing procedures); DIEM and M0: 6 points × rate, no "
+        "threshold (confirmed)"
+    ),
+    gettext_noop(
+        "CONG-THUC 5.2; DIEM and M0: 6 points × rate, full when no feedback; TOM-TAT: one of the "
+        "group's three rates"
+    ),
+    gettext_noop(
+        "CONG-THUC 5.3; DIEM and M0: 6 points × rate, full when no feedback; TOM-TAT: one of the "
+        "group's three rates"
+    ),
+    gettext_noop(
+        "CONG-THUC 5.4 and M0: full points at 90%, 0 when no dossier; DIEM and TOM-TAT: 6 points "
+        "(confirmed)"
+    ),
+)
+
+
 def name_of(figure: str) -> str:
     return str(FIGURE_NAMES.get(figure, figure))
 

@@ -86,7 +86,7 @@ def _sub_line(group: str, s: dict, before: dict) -> Line:
         denominator=s["denominator"],
         denominator_value=s["denominator_value"],
         supplied_by_hand=is_input(s["numerator"]),
-        source=s["source"],
+        source=_(s["source"]) if s["source"] else "",
     )
 
 

@@ -208,3 +208,25 @@ def test_the_portals_3_2_counts_online_services_that_received_a_dossier_online(m
     assert (figures.online_procedures_with_dossiers, figures.procedures_online) == (1, 2)
     assert figures == stats.figures_from_raw(department, month)
     assert sub(figures, "online_services_used").points == 2  # 1/2 × 4
+
+
+@pytest.mark.django_db
+def test_every_versions_source_notes_read_in_vietnamese_on_the_dashboard():
+    from django.utils import translation
+
+    from quantri.dossiers.index_labels import SOURCE_NOTES
+
+    def groups(criteria):  # 766-2022 keeps its groups as a bare list
+        return criteria["groups"] if isinstance(criteria, dict) else criteria
+
+    notes = {
+        s["source"]
+        for version in IndexVersion.objects.all()
+        for group in groups(version.criteria)
+        for s in group.get("subcriteria") or []
+        if s.get("source")
+    }
+    assert notes and notes - set(SOURCE_NOTES) == set()
+    with translation.override("vi"):
+        untranslated = [n for n in notes if translation.gettext(n) == n and "Phụ lục" not in n]
+    assert untranslated == []

@@ -57,6 +57,17 @@ def test_a_month_under_the_2026_version_shows_each_sub_criterion_with_its_data(
     assert "not supplied" in announced[:1500] and "data-by-hand" in announced[:1500]
 
 
+def test_the_december_2026_sources_read_in_vietnamese_with_their_legend(
+    client, alice, department
+):
+    client.force_login(alice)
+    html = client.get("/dossiers/", {"agency": department.pk, "month": "2026-12"}).text
+    announced = html[html.index('data-subcriterion="transparency.announced_on_time"') :]
+    assert "CÔNG THỨC 1.1; ĐIỂM: 6 điểm" in announced[:1500]
+    assert "CONG-THUC" not in html and "points" not in html
+    assert "PHÂN TÍCH NGƯỢC: phân tích ngược điểm số Cổng trả về" in html  # the legend
+
+
 def test_a_month_before_july_2026_keeps_the_group_formulas(client, alice, department):
     client.force_login(alice)
     html = client.get("/dossiers/", {"agency": department.pk, "month": "2026-06"}).content.decode()
