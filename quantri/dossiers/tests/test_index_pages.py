@@ -57,9 +57,7 @@ def test_a_month_under_the_2026_version_shows_each_sub_criterion_with_its_data(
     assert "not supplied" in announced[:1500] and "data-by-hand" in announced[:1500]
 
 
-def test_the_december_2026_sources_read_in_vietnamese_with_their_legend(
-    client, alice, department
-):
+def test_the_december_2026_sources_read_in_vietnamese_with_their_legend(client, alice, department):
     client.force_login(alice)
     html = client.get("/dossiers/", {"agency": department.pk, "month": "2026-12"}).text
     announced = html[html.index('data-subcriterion="transparency.announced_on_time"') :]
