@@ -61,6 +61,13 @@ def test_the_menu_shows_the_follow_up_list_to_managers_only(client, alice, bob):
     assert reverse("plans:due_tasks") not in client.get(reverse("plans:plan_list")).text
 
 
+def test_the_menu_offers_the_working_calendar_to_the_office_only(client, alice, bob):
+    client.force_login(alice)  # manages her department: enters the year's announced days
+    assert f'href="{reverse("core:calendar")}"' in client.get(reverse("plans:plan_list")).text
+    client.force_login(bob)  # staff: the page would refuse him
+    assert reverse("core:calendar") not in client.get(reverse("plans:plan_list")).text
+
+
 def test_the_menu_shows_the_admin_link_to_staff_only(client, bob):
     client.force_login(bob)
     assert reverse("admin:index") not in client.get(reverse("plans:plan_list")).text
